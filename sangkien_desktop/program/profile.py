@@ -1,0 +1,207 @@
+"""Load and check a program profile (TOML).
+
+The 46/HD-TLĐ round is ``resources/programs/46-HD-TLD.toml``; a later round of the program is a
+new file there. Everything the rules need about dates, windows and codes comes from here.
+"""
+
+from __future__ import annotations
+
+import itertools
+import tomllib
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from sangkien_desktop.errors import ProfileError
+from sangkien_desktop.paths import resources_dir
+
+DEFAULT_PROFILE = "46-HD-TLD"
+
+
+@dataclass(frozen=True)
+class Coded:
+    code: str
+    name: str
+    name_en: str
+
+
+@dataclass(frozen=True)
+class Kind(Coded):
+    research: bool
+    subkinds: tuple[Coded, ...]
+
+    def subkind(self, code: str) -> Coded | None:
+        return next((s for s in self.subkinds if s.code == code), None)
+
+
+@dataclass(frozen=True)
+class Phase:
+    number: int
+    name: str
+    eligible_from: date
+    eligible_to: date
+    updates_from: datetime
+    updates_before: datetime
+    national_target: int
+
+    def contains(self, day: date) -> bool:
+        return self.eligible_from <= day <= self.eligible_to
+
+
+@dataclass(frozen=True)
+class ProgramProfile:
+    id: str
+    name: str
+    name_en: str
+    guidance: str
+    participation_target_pct: float
+    window_start: date
+    window_end: date
+    research_applied_since: date
+    decision_deadline_months: int
+    phases: tuple[Phase, ...]
+    kinds: tuple[Kind, ...]
+    research_levels: tuple[Coded, ...]
+    social_benefits: tuple[Coded, ...]
+
+    def kind(self, code: str | None) -> Kind | None:
+        return next((k for k in self.kinds if k.code == code), None)
+
+    def phase_of(self, day: date | None) -> Phase | None:
+        if day is None:
+            return None
+        return next((p for p in self.phases if p.contains(day)), None)
+
+    def in_window(self, day: date) -> bool:
+        return self.window_start <= day <= self.window_end
+
+    @property
+    def kind_codes(self) -> tuple[str, ...]:
+        return tuple(k.code for k in self.kinds)
+
+    @property
+    def social_codes(self) -> tuple[str, ...]:
+        return tuple(s.code for s in self.social_benefits)
+
+    @property
+    def research_level_codes(self) -> tuple[str, ...]:
+        return tuple(r.code for r in self.research_levels)
+
+
+def profiles_dir() -> Path:
+    return resources_dir() / "programs"
+
+
+def available_profiles() -> list[str]:
+    return sorted(p.stem for p in profiles_dir().glob("*.toml"))
+
+
+def _need(table: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:
+    if key not in table:
+        raise ProfileError(f"Hồ sơ chương trình thiếu khóa “{key}” trong {where}.")
+    value = table[key]
+    if not isinstance(value, kind):
+        raise ProfileError(f"Hồ sơ chương trình: “{key}” trong {where} có kiểu không đúng.")
+    return value
+
+
+def _coded(table: dict[str, Any], where: str) -> Coded:
+    return Coded(
+        code=_need(table, "code", str, where),
+        name=_need(table, "name", str, where),
+        name_en=str(table.get("name_en", table["name"])),
+    )
+
+
+def parse_profile(data: dict[str, Any], source: str = "profile") -> ProgramProfile:
+    """Build and check a profile from parsed TOML; ProfileError names the first problem."""
+    program = _need(data, "program", dict, source)
+    window = _need(program, "application_window", dict, "[program]")
+    phases = tuple(
+        Phase(
+            number=_need(p, "number", int, "[[phases]]"),
+            name=_need(p, "name", str, "[[phases]]"),
+            eligible_from=_need(p, "eligible_from", date, "[[phases]]"),
+            eligible_to=_need(p, "eligible_to", date, "[[phases]]"),
+            updates_from=_need(p, "updates_from", datetime, "[[phases]]"),
+            updates_before=_need(p, "updates_before", datetime, "[[phases]]"),
+            national_target=_need(p, "national_target", int, "[[phases]]"),
+        )
+        for p in _need(data, "phases", list, source)
+    )
+    kinds = tuple(
+        Kind(
+            **_coded(k, "[[kinds]]").__dict__,
+            research=bool(k.get("research", False)),
+            subkinds=tuple(
+                _coded(s, f"subkinds of {k.get('code')}") for s in k.get("subkinds", [])
+            ),
+        )
+        for k in _need(data, "kinds", list, source)
+    )
+    profile = ProgramProfile(
+        id=_need(program, "id", str, "[program]"),
+        name=_need(program, "name", str, "[program]"),
+        name_en=str(program.get("name_en", program["name"])),
+        guidance=str(program.get("guidance", "")),
+        participation_target_pct=float(
+            _need(program, "participation_target_pct", (int, float), "[program]")
+        ),
+        window_start=_need(window, "start", date, "application_window"),
+        window_end=_need(window, "end", date, "application_window"),
+        research_applied_since=_need(program, "research_applied_since", date, "[program]"),
+        decision_deadline_months=int(program.get("decision_deadline_months", 3)),
+        phases=phases,
+        kinds=kinds,
+        research_levels=tuple(
+            _coded(r, "[[research_levels]]") for r in data.get("research_levels", [])
+        ),
+        social_benefits=tuple(
+            _coded(s, "[[social_benefits]]") for s in data.get("social_benefits", [])
+        ),
+    )
+    _check(profile)
+    return profile
+
+
+def _check(profile: ProgramProfile) -> None:
+    if profile.window_start > profile.window_end:
+        raise ProfileError("Hồ sơ chương trình: thời gian áp dụng bắt đầu sau ngày kết thúc.")
+    if not profile.phases or not profile.kinds:
+        raise ProfileError(
+            "Hồ sơ chương trình phải có ít nhất một giai đoạn và một loại sáng kiến."
+        )
+    ordered = sorted(profile.phases, key=lambda p: p.eligible_from)
+    for phase in ordered:
+        if phase.eligible_from > phase.eligible_to:
+            raise ProfileError(f"Hồ sơ chương trình: {phase.name} bắt đầu sau ngày kết thúc.")
+    for before, after in itertools.pairwise(ordered):
+        if after.eligible_from <= before.eligible_to:
+            raise ProfileError(f"Hồ sơ chương trình: {before.name} và {after.name} chồng lên nhau.")
+    for codes, what in (
+        ([k.code for k in profile.kinds], "loại sáng kiến"),
+        ([s.code for s in profile.social_benefits], "lợi ích xã hội"),
+        ([p.number for p in profile.phases], "giai đoạn"),
+    ):
+        if len(set(codes)) != len(codes):
+            raise ProfileError(f"Hồ sơ chương trình: mã {what} bị trùng.")
+    if sum(k.research for k in profile.kinds) > 1:
+        raise ProfileError("Hồ sơ chương trình: chỉ một loại được là đề tài nghiên cứu khoa học.")
+
+
+def load_profile_file(path: Path) -> ProgramProfile:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ProfileError(f"Không tìm thấy hồ sơ chương trình {path}.") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ProfileError(f"Hồ sơ chương trình {path.name} sai cú pháp: {exc}") from exc
+    return parse_profile(data, path.name)
+
+
+@cache
+def load_profile(profile_id: str = DEFAULT_PROFILE) -> ProgramProfile:
+    """The shipped profile ``profile_id`` (cached: profiles do not change while running)."""
+    return load_profile_file(profiles_dir() / f"{profile_id}.toml")
