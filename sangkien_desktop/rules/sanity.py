@@ -61,7 +61,7 @@ def date_in_future(ctx: Context) -> Iterator[Finding]:
             yield ctx.error(
                 "R2_DATE_IN_FUTURE",
                 field,
-                f"{label.capitalize()} {format_date(value)} ở sau hôm nay; kiểm tra lại.",
+                f"{label[:1].upper()}{label[1:]} {format_date(value)} ở sau hôm nay; kiểm tra lại.",
                 f"{field} {value.isoformat()} is in the future.",
             )
 

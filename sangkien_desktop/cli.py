@@ -1,0 +1,449 @@
+"""The ``sangkien`` command line: parse arguments, call the same services as the GUI, print.
+
+Exit codes: 0 done (``validate``: no error finding), 1 ``validate`` found an error finding,
+2 bad input (one clear Vietnamese line on stderr, nothing changed in the database).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from sangkien_desktop import __version__
+from sangkien_desktop.errors import InputError, SangKienError
+from sangkien_desktop.paths import DB_ENV
+from sangkien_desktop.program.profile import ProgramProfile, load_profile
+from sangkien_desktop.records import dump_records, load_records_file
+from sangkien_desktop.records.model import InitiativeRecord
+from sangkien_desktop.rules import Finding, Severity, check, derive
+from sangkien_desktop.storage.database import Database, open_database
+from sangkien_desktop.text import format_date, format_vnd, parse_date_vn
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Context:
+    def __init__(self, db_spec: str | None) -> None:
+        self.db_spec = db_spec
+        self._db: Database | None = None
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            self._db = open_database(self.db_spec)
+            if self._db.pre_migration_copy:
+                click.echo(
+                    f"Đã nâng cấp cơ sở dữ liệu; bản sao trước khi nâng cấp: "
+                    f"{self._db.pre_migration_copy}",
+                    err=True,
+                )
+        return self._db
+
+    @property
+    def profile(self) -> ProgramProfile:
+        return load_profile()
+
+
+pass_ctx = click.make_pass_decorator(Context)
+
+
+def _date_option(value: str | None, name: str) -> date | None:
+    if not value:
+        return None
+    try:
+        return parse_date_vn(value)
+    except ValueError:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise InputError(f"{name}: “{value}” không phải ngày dạng dd/mm/yyyy.") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="sangkien")
+@click.option(
+    "--db",
+    "db_spec",
+    envvar=DB_ENV,
+    metavar="PATH|URL",
+    help="Tệp cơ sở dữ liệu (hoặc URL SQLAlchemy). Mặc định: thư mục dữ liệu của người dùng.",
+)
+@click.pass_context
+def cli(ctx: click.Context, db_spec: str | None) -> None:
+    """Sáng Kiến Desktop — sổ sáng kiến của công đoàn cơ sở (Chương trình 01 triệu sáng kiến)."""
+    ctx.obj = Context(db_spec)
+    ctx.call_on_close(lambda: ctx.obj._db.close() if ctx.obj._db else None)
+
+
+@cli.command()
+@click.option("--name", required=True, help="Tên công đoàn cơ sở.")
+@click.option("--code", required=True, help="Mã đơn vị.")
+@click.option("--superior", default="", help="Công đoàn cấp trên trực tiếp cơ sở.")
+@click.option("--federation", default="", help="LĐLĐ tỉnh, thành phố / Công đoàn ngành.")
+@click.option("--cluster", default="", help="Cụm, khối thi đua.")
+@click.option("--chair", default="", help="Chủ tịch công đoàn.")
+@click.option("--place", default="", help="Địa danh ghi trên văn bản (ví dụ: Hà Nội).")
+@pass_ctx
+def init(
+    ctx: Context,
+    name: str,
+    code: str,
+    superior: str,
+    federation: str,
+    cluster: str,
+    chair: str,
+    place: str,
+) -> None:
+    """Khai báo đơn vị (công đoàn cơ sở) dùng cơ sở dữ liệu này."""
+    from sangkien_desktop.services.units import UnitDetails, init_unit
+
+    init_unit(ctx.db, UnitDetails(name, code, "CO_SO", superior, federation, cluster, chair, place))
+    click.echo(f"Đã khai báo đơn vị {name} ({code}) trong {ctx.db.display_name}.")
+
+
+@cli.command()
+@click.option("--force", is_flag=True, help="Xóa cơ sở dữ liệu đã có rồi tạo lại.")
+@pass_ctx
+def demo(ctx: Context, force: bool) -> None:
+    """Tạo dữ liệu mẫu: một công đoàn ~300 đoàn viên, ~80 sáng kiến."""
+    from sangkien_desktop.services.demo import fill_demo
+    from sangkien_desktop.services.initiatives import count
+    from sangkien_desktop.services.units import has_home_unit
+
+    db = ctx.db
+    if has_home_unit(db) or count(db):
+        if not force or db.path is None:
+            raise InputError(
+                f"{db.display_name} đã có dữ liệu; dùng --force để xóa và tạo lại dữ liệu mẫu.",
+            )
+        db.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db.path}{suffix}").unlink(missing_ok=True)
+        ctx._db = None
+        db = ctx.db
+    summary = fill_demo(db, ctx.profile)
+    click.echo(
+        f"Đã tạo dữ liệu mẫu trong {db.display_name}: {summary.members} đoàn viên, "
+        f"{summary.initiatives} sáng kiến ({summary.with_errors} sáng kiến còn lỗi)."
+    )
+
+
+@cli.group()
+def member() -> None:
+    """Đoàn viên: thêm, xem, nhập từ Excel."""
+
+
+@member.command("add")
+@click.argument("full_name")
+@click.option("--birth", help="Ngày sinh dd/mm/yyyy.")
+@click.option("--gender", type=click.Choice(["NAM", "NU"]), default=None)
+@click.option("--department", default="")
+@click.option("--position", default="")
+@click.option(
+    "--category",
+    default="DOAN_VIEN",
+    help="DOAN_VIEN, CAN_BO_CONG_DOAN, CONG_CHUC, VIEN_CHUC, NGUOI_LAO_DONG.",
+)
+@pass_ctx
+def member_add(
+    ctx: Context,
+    full_name: str,
+    birth: str | None,
+    gender: str | None,
+    department: str,
+    position: str,
+    category: str,
+) -> None:
+    """Thêm một đoàn viên."""
+    from sangkien_desktop.services.members import MemberData, add_member
+
+    data = MemberData(
+        full_name, _date_option(birth, "--birth"), gender or "", department, position, "", category
+    )
+    member_id = add_member(ctx.db, data)
+    click.echo(f"Đã thêm đoàn viên {data.full_name} (số {member_id}).")
+
+
+@member.command("list")
+@click.option("--search", "text", default="", help="Tìm theo tên, có dấu hoặc không dấu.")
+@click.option("--inactive/--active-only", default=True, help="Có liệt kê người đã nghỉ không.")
+@pass_ctx
+def member_list(ctx: Context, text: str, inactive: bool) -> None:
+    """Danh sách đoàn viên, xếp theo tên (thứ tự tiếng Việt)."""
+    from sangkien_desktop.services.members import CATEGORIES, list_members
+
+    with ctx.db.reader() as session:
+        rows = list_members(session, text, active_only=not inactive)
+        for m in rows:
+            state = "" if m.active else "  (không còn sinh hoạt)"
+            click.echo(
+                f"{m.id:>6}  {m.full_name:<28} {format_date(m.birth_date):<10}  "
+                f"{m.department:<28} {CATEGORIES.get(m.category, m.category)}{state}"
+            )
+        click.echo(f"— {len(rows)} đoàn viên")
+
+
+@member.command("import")
+@click.argument("file", type=click.Path(path_type=Path))
+@pass_ctx
+def member_import(ctx: Context, file: Path) -> None:
+    """Nhập đoàn viên từ tệp Excel (.xlsx) có cột “Họ và tên”."""
+    _import_members(ctx, file)
+
+
+def _import_members(ctx: Context, file: Path) -> None:
+    from sangkien_desktop.services.members import import_members, read_member_sheet
+
+    members = read_member_sheet(file)
+    added, updated = import_members(ctx.db, members)
+    click.echo(f"Đã nhập {added} đoàn viên mới, cập nhật {updated} đoàn viên từ {file.name}.")
+
+
+@cli.group()
+def initiative() -> None:
+    """Sáng kiến: xem danh sách, xem chi tiết."""
+
+
+@initiative.command("list")
+@click.option("--state", "states", multiple=True, help="Lọc theo trạng thái (ví dụ READY).")
+@click.option("--kind", "kinds", multiple=True, help="Lọc theo loại (ví dụ KY_THUAT).")
+@click.option(
+    "--errors/--no-errors", "has_errors", default=None, help="Chỉ sáng kiến còn lỗi / hết lỗi."
+)
+@pass_ctx
+def initiative_list(
+    ctx: Context, states: tuple[str, ...], kinds: tuple[str, ...], has_errors: bool | None
+) -> None:
+    """Danh sách sáng kiến."""
+    from sangkien_desktop.services.initiatives import InitiativeFilter, list_initiatives
+    from sangkien_desktop.workflow.states import state_name
+
+    flt = InitiativeFilter(states=states, kinds=kinds, has_errors=has_errors)
+    with ctx.db.reader() as session:
+        rows = list_initiatives(session, flt)
+        for r in rows:
+            flag = f"{r.error_count} lỗi" if r.error_count else "đạt"
+            click.echo(
+                f"{r.code:<14} {state_name(r.status):<22} {r.kind:<14} "
+                f"GĐ {r.phase or '-'}  {flag:<7} {r.title[:60]}"
+            )
+        click.echo(f"— {len(rows)} sáng kiến")
+
+
+@initiative.command("show")
+@click.argument("code")
+@click.option("--json", "as_json", is_flag=True, help="In bản ghi JSON (RECORD.md).")
+@pass_ctx
+def initiative_show(ctx: Context, code: str, as_json: bool) -> None:
+    """Xem một sáng kiến và các phát hiện của nó."""
+    from sangkien_desktop.services.initiatives import get_record
+    from sangkien_desktop.workflow.states import state_name
+
+    record = get_record(ctx.db, code)
+    if as_json:
+        click.echo(dump_records([record]).strip()[2:-2])
+        return
+    derived = derive(record, ctx.profile)
+    kind = ctx.profile.kind(record.kind)
+    lines = [
+        f"{record.code} — {record.title}",
+        f"  Loại: {kind.name if kind else record.kind}",
+        f"  Trạng thái: {state_name(record.status)}",
+        "  Tác giả: "
+        + "; ".join(
+            f"{a.full_name} ({a.contribution_pct:g}%)"
+            if a.contribution_pct is not None
+            else a.full_name
+            for a in record.authors
+        ),
+        f"  Tác giả được công nhận: {derived.credited_author or '(chưa xác định)'}",
+        f"  Áp dụng lần đầu: {format_date(record.application.first_applied_on) or '-'}",
+        f"  Giá trị làm lợi: {format_vnd(record.benefits.economic_value_vnd) or '-'}",
+        f"  Công nhận: {record.recognition.decision_no or '-'} "
+        f"ngày {format_date(record.recognition.decided_on) or '-'}",
+        f"  Đủ điều kiện từ: {format_date(derived.eligibility_date) or '-'} "
+        f"(giai đoạn {derived.phase or '-'})",
+    ]
+    click.echo("\n".join(lines))
+    _print_findings(record, check(record, ctx.profile))
+
+
+@cli.group("import")
+def import_group() -> None:
+    """Nhập dữ liệu từ tệp."""
+
+
+@import_group.command("initiatives")
+@click.argument("file", type=click.Path(path_type=Path))
+@pass_ctx
+def import_initiatives(ctx: Context, file: Path) -> None:
+    """Nhập sáng kiến từ tệp JSON (RECORD.md); nhập lại cùng tệp sẽ cập nhật, không nhân đôi."""
+    from sangkien_desktop.services.initiatives import import_records
+
+    if file.suffix.lower() != ".json":
+        raise InputError(f"{file.name}: chỉ nhập được tệp .json theo định dạng bản ghi sáng kiến.")
+    records = load_records_file(file, ctx.profile)
+    result = import_records(ctx.db, records, ctx.profile, actor="sangkien import")
+    click.echo(f"Đã nhập {result.added} sáng kiến mới, cập nhật {result.updated} sáng kiến.")
+
+
+@import_group.command("members")
+@click.argument("file", type=click.Path(path_type=Path))
+@pass_ctx
+def import_members_cmd(ctx: Context, file: Path) -> None:
+    """Nhập đoàn viên từ tệp Excel (.xlsx)."""
+    _import_members(ctx, file)
+
+
+@cli.group()
+def export() -> None:
+    """Xuất dữ liệu ra tệp."""
+
+
+@export.command("json")
+@click.argument("file", type=click.Path(path_type=Path))
+@pass_ctx
+def export_json(ctx: Context, file: Path) -> None:
+    """Xuất mọi sáng kiến ra một tệp JSON (RECORD.md)."""
+    from sangkien_desktop.services.initiatives import iter_records
+    from sangkien_desktop.services.safe_write import atomic_write_text
+
+    records = list(iter_records(ctx.db))
+    atomic_write_text(file, dump_records(records))
+    click.echo(f"Đã xuất {len(records)} sáng kiến ra {file}.")
+
+
+def _print_findings(record: InitiativeRecord, findings: list[Finding]) -> None:
+    for f in findings:
+        label = "LỖI" if f.severity == Severity.ERROR else "lưu ý"
+        click.echo(f"  [{label}] {f.rule} ({f.field or 'cả hồ sơ'}): {f.message}")
+
+
+@cli.command()
+@click.option(
+    "--input",
+    "input_file",
+    type=click.Path(path_type=Path),
+    help="Kiểm tra tệp JSON thay vì cơ sở dữ liệu.",
+)
+@click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON.")
+@click.option(
+    "--explain", is_flag=True, help="Kèm giai đoạn, ngày đủ điều kiện, tác giả được công nhận."
+)
+@click.option("--today", help="Ngày dùng làm “hôm nay” khi kiểm tra ngày ở tương lai (dd/mm/yyyy).")
+@pass_ctx
+def validate(
+    ctx: Context, input_file: Path | None, as_json: bool, explain: bool, today: str | None
+) -> None:
+    """Kiểm tra sáng kiến theo quy định của Chương trình (mã C1–C4, E1–E4)."""
+    from sangkien_desktop.services.initiatives import iter_records
+
+    profile = ctx.profile
+    as_of = _date_option(today, "--today")
+    records = load_records_file(input_file, profile) if input_file else list(iter_records(ctx.db))
+    results = [(r, check(r, profile, as_of)) for r in records]
+    failed = any(f.severity == Severity.ERROR for _, fs in results for f in fs)
+    if as_json:
+        if explain:
+            out: list[Any] = []
+            for record, findings in results:
+                derived = derive(record, profile)
+                out.append(
+                    {
+                        "initiative": record.id,
+                        "code": record.code,
+                        "phase": derived.phase,
+                        "eligibility_date": derived.eligibility_date.isoformat()
+                        if derived.eligibility_date
+                        else None,
+                        "credited_author": derived.credited_author,
+                        "findings": [f.as_dict(record) for f in findings],
+                    }
+                )
+        else:
+            out = [f.as_dict(record) for record, findings in results for f in findings]
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        for record, findings in results:
+            if not findings and not explain:
+                continue
+            click.echo(f"{record.code} — {record.title[:70]}")
+            if explain:
+                derived = derive(record, profile)
+                click.echo(
+                    f"  giai đoạn {derived.phase or '-'}, đủ điều kiện từ "
+                    f"{format_date(derived.eligibility_date) or '-'}, tác giả được công nhận: "
+                    f"{derived.credited_author or '(chưa xác định)'}"
+                )
+            _print_findings(record, findings)
+        errors = sum(1 for _, fs in results if any(f.severity == Severity.ERROR for f in fs))
+        click.echo(f"— {len(records)} sáng kiến, {errors} sáng kiến còn lỗi.")
+    sys.exit(1 if failed else 0)
+
+
+@cli.command("search")
+@click.argument("text", nargs=-1, required=True)
+@click.option("--limit", default=50, show_default=True)
+@pass_ctx
+def search_cmd(ctx: Context, text: tuple[str, ...], limit: int) -> None:
+    """Tìm sáng kiến theo mã, tên, tác giả — có dấu hoặc không dấu (“nguyen dang”)."""
+    from sangkien_desktop.services.initiatives import search
+    from sangkien_desktop.workflow.states import state_name
+
+    rows = search(ctx.db, " ".join(text), limit)
+    for code, title, author, status in rows:
+        click.echo(f"{code:<14} {state_name(status):<22} {author or '-':<24} {title[:60]}")
+    click.echo(f"— {len(rows)} kết quả")
+
+
+@cli.command()
+@click.argument("code")
+@click.argument("state")
+@click.option("--date", "when", help="Ngày nhận đơn (SUBMITTED) / ngày lên Cổng (UPLOADED).")
+@click.option("--reason", default="", help="Lý do không công nhận (REJECTED).")
+@click.option("--comment", default="")
+@click.option("--by", "actor", default="", help="Người thực hiện.")
+@pass_ctx
+def move(
+    ctx: Context, code: str, state: str, when: str | None, reason: str, comment: str, actor: str
+) -> None:
+    """Chuyển trạng thái sáng kiến (IDEA → DRAFTING → SUBMITTED → RECOGNISED → READY …)."""
+    from sangkien_desktop.workflow.service import Move
+    from sangkien_desktop.workflow.service import move as move_initiative
+    from sangkien_desktop.workflow.states import state_name
+
+    day = _date_option(when, "--date")
+    request = Move(state.upper(), actor, comment, submitted_on=day, reason=reason, uploaded_on=day)
+    target = move_initiative(ctx.db, code, request, ctx.profile)
+    click.echo(f"{code}: đã chuyển sang “{state_name(target)}”.")
+
+
+def main(argv: list[str] | None = None) -> None:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure:
+            reconfigure(encoding="utf-8")
+    try:
+        cli.main(args=argv, prog_name="sangkien", standalone_mode=False)
+    except SangKienError as exc:
+        click.echo(f"Lỗi: {exc.message}", err=True)
+        sys.exit(2)
+    except click.exceptions.Abort:
+        click.echo("Đã hủy.", err=True)
+        sys.exit(2)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2)
+    except OSError as exc:
+        click.echo(f"Lỗi: không đọc/ghi được tệp {exc.filename or ''}: {exc.strerror}", err=True)
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

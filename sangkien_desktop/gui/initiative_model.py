@@ -1,0 +1,181 @@
+"""The initiatives table model: row ids from one SQL query (filter and sort in SQL, on indexed
+columns), cells fetched lazily in blocks into a small cache when the view asks for them."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from sangkien_desktop.program.profile import ProgramProfile
+from sangkien_desktop.services.initiatives import InitiativeFilter, fetch_rows, list_ids
+from sangkien_desktop.storage.database import Database
+from sangkien_desktop.text import format_date, format_vnd
+from sangkien_desktop.workflow.states import STATES, State
+
+BLOCK = 200
+CACHE_BLOCKS = 20
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: str
+    width: int
+    visible: bool = True
+
+
+def columns() -> list[Column]:
+    from PySide6.QtCore import QCoreApplication
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("InitiativeTableModel", text)
+
+    return [
+        Column("code", tr("Mã"), 110),
+        Column("title", tr("Tên sáng kiến"), 380),
+        Column("credited_author", tr("Tác giả được công nhận"), 180),
+        Column("kind", tr("Loại"), 170),
+        Column("status", tr("Trạng thái"), 150),
+        Column("phase", tr("Giai đoạn"), 70),
+        Column("error_count", tr("Lỗi"), 50),
+        Column("warning_count", tr("Lưu ý"), 55, visible=False),
+        Column("eligibility_date", tr("Đủ điều kiện"), 100),
+        Column("first_applied_on", tr("Áp dụng từ"), 100, visible=False),
+        Column("decided_on", tr("Ngày công nhận"), 110, visible=False),
+        Column("economic_value_vnd", tr("Giá trị làm lợi"), 130),
+        Column("field", tr("Lĩnh vực"), 150, visible=False),
+        Column("assigned_to", tr("Người hỗ trợ"), 140, visible=False),
+        Column("due_on", tr("Hạn xử lý"), 100, visible=False),
+        Column("updated_at", tr("Cập nhật"), 130, visible=False),
+    ]
+
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+RAW_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class InitiativeTableModel(QAbstractTableModel):
+    def __init__(self, db: Database, profile: ProgramProfile, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.profile = profile
+        self.columns = columns()
+        self._keys = [c.key for c in self.columns]
+        self._ids: list[str] = []
+        self._blocks: OrderedDict[int, dict[str, tuple[object, ...]]] = OrderedDict()
+        self.filter = InitiativeFilter()
+        self.sort_key = "code"
+        self.descending = False
+        self._kind_names = {k.code: k.name for k in profile.kinds}
+        self._error_brush = QBrush(QColor("#b3261e"))
+        self._ok_brush = QBrush(QColor("#1e7b34"))
+
+    # Loading -----------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Run the id query again (after a filter, a sort or a change in the database)."""
+        self.beginResetModel()
+        with self.db.reader() as session:
+            self._ids = list_ids(session, self.filter, self.sort_key, self.descending)
+        self._blocks.clear()
+        self.endResetModel()
+
+    def set_filter(self, flt: InitiativeFilter) -> None:
+        self.filter = flt
+        self.reload()
+
+    def _row(self, row: int) -> tuple[object, ...] | None:
+        block = row // BLOCK
+        cached = self._blocks.get(block)
+        if cached is None:
+            ids = self._ids[block * BLOCK : (block + 1) * BLOCK]
+            with self.db.reader() as session:
+                cached = fetch_rows(session, ids, self._keys)
+            self._blocks[block] = cached
+            if len(self._blocks) > CACHE_BLOCKS:
+                self._blocks.popitem(last=False)
+        else:
+            self._blocks.move_to_end(block)
+        return cached.get(self._ids[row])
+
+    def id_at(self, row: int) -> str:
+        return self._ids[row]
+
+    def row_of(self, initiative_id: str) -> int:
+        try:
+            return self._ids.index(initiative_id)
+        except ValueError:
+            return -1
+
+    # Qt interface ------------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.columns):
+            return self.columns[section].title
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        if role == ID_ROLE:
+            return self._ids[index.row()]
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.TextAlignmentRole,
+            Qt.ItemDataRole.ToolTipRole,
+            RAW_ROLE,
+        ):
+            return None
+        key = self._keys[index.column()]
+        values = self._row(index.row())
+        if values is None:
+            return None
+        value = values[index.column()]
+        if role == RAW_ROLE:
+            return value
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if key in ("economic_value_vnd", "error_count", "warning_count", "phase"):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if key == "error_count":
+                return self._error_brush if value else self._ok_brush
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return values[self._keys.index("title")] if key == "title" else None
+        return self._display(key, value)
+
+    def _display(self, key: str, value: object) -> str:
+        if value is None:
+            return ""
+        if key == "kind":
+            return self._kind_names.get(str(value), str(value))
+        if key == "status":
+            return STATES[State(str(value))].name
+        if key == "economic_value_vnd":
+            return format_vnd(int(value))  # type: ignore[call-overload]
+        if key == "error_count":
+            return str(value) if value else "✓"
+        if key == "updated_at":
+            return value.strftime("%d/%m/%Y %H:%M")  # type: ignore[attr-defined]
+        if isinstance(value, date):
+            return format_date(value)
+        return str(value)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if 0 <= column < len(self.columns):
+            self.sort_key = self._keys[column]
+            self.descending = order == Qt.SortOrder.DescendingOrder
+            self.reload()

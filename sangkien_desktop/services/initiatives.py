@@ -1,0 +1,281 @@
+"""Initiatives: save, import, find, list and validate. Every write is one transaction."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import Select, extract, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from sangkien_desktop.errors import InputError, NotFoundError
+from sangkien_desktop.program.profile import ProgramProfile
+from sangkien_desktop.records.model import InitiativeRecord
+from sangkien_desktop.rules import Finding, check
+from sangkien_desktop.services.units import home_unit
+from sangkien_desktop.storage.convert import apply_record, to_record
+from sangkien_desktop.storage.database import Database
+from sangkien_desktop.storage.models import Initiative, Unit, WorkflowEvent
+from sangkien_desktop.storage.search import like_terms
+from sangkien_desktop.text import clean
+
+Progress = Callable[[int, int], bool]  # (done, total) → False to cancel
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def next_code(session: Session, year: int | None = None) -> str:
+    """The next free code ``SK-YYYY-NNNN`` for ``year`` (this year by default)."""
+    year = year or date.today().year
+    prefix = f"SK-{year}-"
+    codes = session.scalars(select(Initiative.code).where(Initiative.code.like(f"{prefix}%")))
+    numbers = [int(c[len(prefix) :]) for c in codes if c[len(prefix) :].isdigit()]
+    return f"{prefix}{max(numbers, default=0) + 1:04d}"
+
+
+def _load(session: Session, key: str) -> Initiative | None:
+    options = (
+        selectinload(Initiative.authors),
+        selectinload(Initiative.attachments),
+    )
+    row = session.get(Initiative, key, options=options)
+    if row is None:
+        row = session.scalars(
+            select(Initiative).where(Initiative.code == clean(key)).options(*options)
+        ).first()
+    return row
+
+
+def get_record(db: Database, key: str) -> InitiativeRecord:
+    """The record with this id or code; NotFoundError otherwise."""
+    with db.reader() as session:
+        row = _load(session, key)
+        if row is None:
+            raise NotFoundError(
+                f"Không có sáng kiến nào mã “{key}”.", english=f"No initiative '{key}'."
+            )
+        unit = session.get(Unit, row.unit_id)
+        return to_record(row, unit.code if unit else None)
+
+
+def _store(
+    session: Session,
+    record: InitiativeRecord,
+    profile: ProgramProfile,
+    unit_id: int,
+    where: str,
+    actor: str,
+) -> bool:
+    """Insert or update one record inside the caller's transaction; True when inserted."""
+    clash = session.scalars(
+        select(Initiative.id).where(Initiative.code == record.code, Initiative.id != record.id)
+    ).first()
+    if clash is not None:
+        raise InputError(
+            f"{where}, trường code: mã “{record.code}” đã thuộc về một sáng kiến khác trong cơ sở "
+            "dữ liệu.",
+            english=f"{where}, field code: '{record.code}' already belongs to another initiative.",
+        )
+    row = _load(session, record.id)
+    inserted = row is None
+    if row is None:
+        row = Initiative(id=record.id, unit_id=unit_id)
+        session.add(row)
+    previous = None if inserted else row.status
+    apply_record(row, record, profile)
+    if previous != row.status:
+        session.add(
+            WorkflowEvent(
+                initiative=row,
+                from_state=previous,
+                to_state=row.status,
+                actor=actor,
+                at=row.updated_at,
+                comment="Nhập từ tệp" if inserted else "Cập nhật từ tệp",
+            )
+        )
+    return inserted
+
+
+def save_record(
+    db: Database, record: InitiativeRecord, profile: ProgramProfile, actor: str = ""
+) -> InitiativeRecord:
+    """Create or update one initiative from the editor; returns it as stored."""
+    if not record.id:
+        record.id = new_id()
+    with db.session() as session:
+        unit = home_unit(session)
+        if not record.code:
+            record.code = next_code(session)
+        _store(session, record, profile, unit.id, f"Sáng kiến {record.code}", actor)
+    return get_record(db, record.id)
+
+
+@dataclass
+class ImportResult:
+    added: int = 0
+    updated: int = 0
+
+
+def import_records(
+    db: Database,
+    records: Sequence[InitiativeRecord],
+    profile: ProgramProfile,
+    actor: str = "",
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Import all records or none: one transaction, keyed by id (re-import updates)."""
+    result = ImportResult()
+    with db.session() as session:
+        home = home_unit(session)
+        units = {u.code: u.id for u in session.scalars(select(Unit))}
+        for i, record in enumerate(records):
+            where = f"bản ghi số {i + 1} ({record.code})"
+            unit_id = units.get(record.unit_code or "", home.id)
+            if _store(session, record, profile, unit_id, where, actor):
+                result.added += 1
+            else:
+                result.updated += 1
+            if i % 200 == 0:
+                session.flush()
+            if progress and not progress(i + 1, len(records)):
+                raise InputError("Đã hủy nhập; cơ sở dữ liệu không thay đổi.", english="Cancelled.")
+    return result
+
+
+@dataclass
+class InitiativeFilter:
+    text: str = ""
+    states: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    phases: tuple[int | None, ...] = ()
+    year: int | None = None
+    author: str = ""
+    has_errors: bool | None = None
+    assigned_to: str | None = None
+    unit_ids: tuple[int, ...] = field(default_factory=tuple)
+
+
+def filtered(query: Select, flt: InitiativeFilter) -> Select:
+    """Apply ``flt`` to a query over ``Initiative`` (indexed columns, all in SQL)."""
+    for condition in like_terms(Initiative.search_text, flt.text):
+        query = query.where(condition)
+    if flt.states:
+        query = query.where(Initiative.status.in_(flt.states))
+    if flt.kinds:
+        query = query.where(Initiative.kind.in_(flt.kinds))
+    if flt.phases:
+        known = [p for p in flt.phases if p is not None]
+        condition = Initiative.phase.in_(known)
+        if None in flt.phases:
+            condition = condition | Initiative.phase.is_(None)
+        query = query.where(condition)
+    if flt.year:
+        query = query.where(extract("year", Initiative.eligibility_date) == flt.year)
+    if flt.author:
+        for condition in like_terms(Initiative.search_text, flt.author):
+            query = query.where(condition)
+    if flt.has_errors is True:
+        query = query.where(Initiative.error_count > 0)
+    elif flt.has_errors is False:
+        query = query.where(Initiative.error_count == 0)
+    if flt.assigned_to is not None:
+        query = query.where(Initiative.assigned_to == flt.assigned_to)
+    if flt.unit_ids:
+        query = query.where(Initiative.unit_id.in_(flt.unit_ids))
+    return query
+
+
+def list_initiatives(
+    session: Session, flt: InitiativeFilter | None = None, limit: int | None = None
+) -> Sequence[Initiative]:
+    query = filtered(select(Initiative), flt or InitiativeFilter()).order_by(Initiative.code)
+    if limit:
+        query = query.limit(limit)
+    return session.scalars(query).all()
+
+
+def search(db: Database, text: str, limit: int = 50) -> list[tuple[str, str, str | None, str]]:
+    """(code, title, credited author, status) of initiatives matching ``text``."""
+    with db.reader() as session:
+        query = filtered(
+            select(
+                Initiative.code, Initiative.title, Initiative.credited_author, Initiative.status
+            ),
+            InitiativeFilter(text=text),
+        )
+        rows = session.execute(query.order_by(Initiative.code).limit(limit)).all()
+        return [(r[0], r[1], r[2], r[3]) for r in rows]
+
+
+def count(db: Database, flt: InitiativeFilter | None = None) -> int:
+    with db.reader() as session:
+        query = filtered(select(func.count()).select_from(Initiative), flt or InitiativeFilter())
+        return session.scalar(query) or 0
+
+
+def iter_records(db: Database, batch: int = 500) -> Iterator[InitiativeRecord]:
+    """Every initiative as a record, in code order, loaded in batches."""
+    with db.reader() as session:
+        units = {u.id: u.code for u in session.scalars(select(Unit))}
+        ids = session.scalars(select(Initiative.id).order_by(Initiative.code)).all()
+        for start in range(0, len(ids), batch):
+            rows = session.scalars(
+                select(Initiative)
+                .where(Initiative.id.in_(ids[start : start + batch]))
+                .options(selectinload(Initiative.authors), selectinload(Initiative.attachments))
+                .order_by(Initiative.code)
+            ).all()
+            for row in rows:
+                yield to_record(row, units.get(row.unit_id))
+            session.expunge_all()
+
+
+def validate_records(
+    records: Sequence[InitiativeRecord], profile: ProgramProfile, today: date | None = None
+) -> list[tuple[InitiativeRecord, list[Finding]]]:
+    return [(record, check(record, profile, today)) for record in records]
+
+
+# What a list of initiatives can show, and the indexed column each one sorts on.
+LIST_COLUMNS = {
+    "code": (Initiative.code, Initiative.code),
+    "title": (Initiative.title, Initiative.title_sort),
+    "kind": (Initiative.kind, Initiative.kind),
+    "status": (Initiative.status, Initiative.status),
+    "credited_author": (Initiative.credited_author, Initiative.credited_sort),
+    "phase": (Initiative.phase, Initiative.phase),
+    "eligibility_date": (Initiative.eligibility_date, Initiative.eligibility_date),
+    "first_applied_on": (Initiative.first_applied_on, Initiative.first_applied_on),
+    "decided_on": (Initiative.decided_on, Initiative.decided_on),
+    "economic_value_vnd": (Initiative.economic_value_vnd, Initiative.economic_value_vnd),
+    "field": (Initiative.field, Initiative.field),
+    "error_count": (Initiative.error_count, Initiative.error_count),
+    "warning_count": (Initiative.warning_count, Initiative.warning_count),
+    "assigned_to": (Initiative.assigned_to, Initiative.assigned_to),
+    "due_on": (Initiative.due_on, Initiative.due_on),
+    "updated_at": (Initiative.updated_at, Initiative.updated_at),
+}
+
+
+def list_ids(
+    session: Session, flt: InitiativeFilter, sort: str = "code", descending: bool = False
+) -> list[str]:
+    """The ids of the initiatives ``flt`` keeps, in the order of column ``sort``."""
+    key = LIST_COLUMNS[sort][1]
+    order = key.desc() if descending else key.asc()
+    query = filtered(select(Initiative.id), flt).order_by(order, Initiative.code)
+    return list(session.scalars(query))
+
+
+def fetch_rows(
+    session: Session, ids: Sequence[str], columns: Sequence[str]
+) -> dict[str, tuple[object, ...]]:
+    """The values of ``columns`` for each id (one query)."""
+    selected = [LIST_COLUMNS[c][0] for c in columns]
+    rows = session.execute(select(Initiative.id, *selected).where(Initiative.id.in_(ids)))
+    return {row[0]: tuple(row[1:]) for row in rows}

@@ -1,0 +1,207 @@
+"""The one module that owns the engine and sessions, and the only one that knows SQLite.
+
+``open_database`` accepts a file path or a full SQLAlchemy URL. Before it migrates an existing
+database it saves a copy beside it with SQLite's online backup API (a plain file copy of a live
+WAL database can miss committed pages).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from sangkien_desktop.errors import StorageError
+from sangkien_desktop.paths import data_dir, default_database
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+BUSY_TIMEOUT_MS = 10_000
+
+
+def database_url(spec: str | Path | None) -> str:
+    """A SQLAlchemy URL for a file path or URL (``None``: the default database)."""
+    text = str(spec) if spec else default_database()
+    if "://" in text:
+        return text
+    return f"sqlite:///{Path(text).expanduser().resolve()}"
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    if make_url(url).get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def alembic_config(url: str) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def backup_sqlite(source: Path, target: Path) -> Path:
+    """Copy a live SQLite database consistently (online backup API), then fsync the copy."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".part")
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(partial)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    with open(partial, "rb+") as handle:
+        handle.flush()
+        os.fsync(handle.fileno())
+    partial.replace(target)
+    return target
+
+
+@dataclass
+class Database:
+    url: str
+    engine: Engine
+    migrated_from: str | None = None
+    pre_migration_copy: Path | None = None
+
+    def __post_init__(self) -> None:
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file, or None for a server database."""
+        url = make_url(self.url)
+        if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+            return Path(str(url.database))
+        return None
+
+    @property
+    def folder(self) -> Path:
+        """Where attachments and backups live: beside the file, or the per-user data folder."""
+        return self.path.parent if self.path else data_dir()
+
+    @property
+    def display_name(self) -> str:
+        return str(self.path) if self.path else make_url(self.url).render_as_string()
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One unit of work: committed when the block ends, rolled back if it raises."""
+        with self._sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def reader(self) -> Iterator[Session]:
+        """A session for reading only."""
+        with self._sessions() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _precheck_sqlite(path: Path) -> None:
+    """Refuse, without writing a byte, a file that is not one of our databases
+    (connecting through the engine would switch it to WAL mode)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as exc:
+        raise StorageError(f"Không mở được cơ sở dữ liệu {path}: {exc}") from exc
+    if tables and "alembic_version" not in tables:
+        raise StorageError(f"{path} không phải cơ sở dữ liệu của Sáng Kiến Desktop.")
+
+
+def open_database(spec: str | Path | None = None, *, migrate: bool = True) -> Database:
+    """Open (creating if needed) and migrate the database named by ``spec``."""
+    url = database_url(spec)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        try:
+            Path(str(parsed.database)).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StorageError(f"Không tạo được thư mục dữ liệu {parsed.database}: {exc}") from exc
+        _precheck_sqlite(Path(str(parsed.database)))
+    engine = make_engine(url)
+    database = Database(url, engine)
+    try:
+        current = current_revision(engine)
+        head = head_revision()
+        script = ScriptDirectory.from_config(alembic_config(url))
+        if current is not None and current != head:
+            try:
+                script.get_revision(current)
+            except Exception:
+                raise StorageError(
+                    f"Cơ sở dữ liệu {database.display_name} được tạo bởi phiên bản mới hơn của "
+                    f"Sáng Kiến Desktop (lược đồ {current}); hãy cập nhật ứng dụng.",
+                ) from None
+        if current == head or not migrate:
+            return database
+        has_tables = bool(inspect(engine).get_table_names())
+        if current is None and has_tables:
+            raise StorageError(
+                f"{database.display_name} không phải cơ sở dữ liệu của Sáng Kiến Desktop.",
+            )
+        if current is not None and database.path is not None:
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            copy = database.path.with_name(
+                f"{database.path.stem}.truoc-nang-cap-{current}-{stamp}.sqlite"
+            )
+            engine.dispose()
+            database.pre_migration_copy = backup_sqlite(database.path, copy)
+        with engine.begin() as connection:
+            config = alembic_config(url)
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+        database.migrated_from = current
+    except (OperationalError, DatabaseError, sqlite3.DatabaseError) as exc:
+        engine.dispose()
+        reason = exc.args[0] if exc.args else exc
+        raise StorageError(
+            f"Không mở được cơ sở dữ liệu {database.display_name}: {reason}",
+        ) from exc
+    return database

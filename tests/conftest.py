@@ -1,0 +1,53 @@
+"""Shared fixtures. Qt runs offscreen; every test gets its own database file."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("SANGKIEN_DB", None)
+
+from sangkien_desktop.program import ProgramProfile, load_profile
+from sangkien_desktop.services.units import UnitDetails, init_unit
+from sangkien_desktop.storage import Database, open_database
+
+
+@pytest.fixture
+def profile() -> ProgramProfile:
+    return load_profile()
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    """An empty database with its home unit declared."""
+    database = open_database(tmp_path / "sangkien.sqlite")
+    init_unit(database, UnitDetails(name="Công đoàn Công ty Thử nghiệm", code="CDCS-TEST"))
+    yield database
+    database.close()
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo database, built once per test run; tests copy it."""
+    from sangkien_desktop.services.demo import fill_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    database = open_database(path)
+    fill_demo(database, load_profile())
+    database.close()
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
+    """A private copy of the demo database."""
+    target = tmp_path / "demo.sqlite"
+    shutil.copyfile(demo_template, target)
+    database = open_database(target)
+    yield database
+    database.close()
