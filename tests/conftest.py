@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Qt's settings (window geometry, language, columns) go to a private folder, not the user's.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="sangkien-test-config-")
 os.environ.pop("SANGKIEN_DB", None)
 
 from sangkien_desktop.program import ProgramProfile, load_profile

@@ -17,9 +17,12 @@ from PySide6.QtWidgets import (
 
 from sangkien_desktop import __version__
 from sangkien_desktop.gui.look import app_icon
+from sangkien_desktop.gui.screens.board import BoardScreen
 from sangkien_desktop.gui.screens.initiatives import InitiativesScreen
+from sangkien_desktop.gui.screens.members import MembersScreen
 from sangkien_desktop.gui.screens.overview import OverviewScreen
 from sangkien_desktop.gui.screens.placeholder import PlaceholderScreen
+from sangkien_desktop.gui.screens.settings import SettingsScreen
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.services.initiatives import InitiativeFilter, count
 from sangkien_desktop.storage.database import Database
@@ -102,6 +105,12 @@ class MainWindow(QMainWindow):
             return OverviewScreen(self.db, self.profile, self)
         if key == "initiatives":
             return InitiativesScreen(self.db, self.profile, self)
+        if key == "board":
+            return BoardScreen(self.db, self.profile, self)
+        if key == "members":
+            return MembersScreen(self.db, self.profile, self)
+        if key == "settings":
+            return SettingsScreen(self.db, self.profile, self)
         return PlaceholderScreen(title, self.tr("Màn hình này đang được xây dựng."), self)
 
     def _build_menus(self) -> None:

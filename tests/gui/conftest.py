@@ -1,0 +1,49 @@
+"""GUI fixtures: the application set up as ``sangkien-desktop`` sets it up, real widgets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from sangkien_desktop.gui.app import make_application
+from sangkien_desktop.gui.main_window import MainWindow
+from sangkien_desktop.program import ProgramProfile
+from sangkien_desktop.storage import Database
+
+
+@pytest.fixture(scope="session")
+def qapp_cls() -> type[QApplication]:
+    return QApplication
+
+
+@pytest.fixture(autouse=True)
+def _application(qapp: QApplication) -> Iterator[None]:
+    make_application()
+    QSettings().clear()
+    yield
+    QSettings().clear()
+
+
+@pytest.fixture
+def window(qtbot: Any, demo_db: Database, profile: ProgramProfile) -> Iterator[MainWindow]:
+    main = MainWindow(demo_db, profile, actor="Lê Minh Tâm")
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type ``text`` key by key, Vietnamese letters included.
+
+    ``qtbot.keyClicks`` aborts the process on non-ASCII text, so each character goes as a
+    QKeyEvent carrying the text, the way an input method delivers it."""
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
+            QApplication.sendEvent(widget, event)
