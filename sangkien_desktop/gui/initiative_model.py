@@ -175,7 +175,9 @@ class InitiativeTableModel(QAbstractTableModel):
         return str(value)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if 0 <= column < len(self.columns):
-            self.sort_key = self._keys[column]
-            self.descending = order == Qt.SortOrder.DescendingOrder
+        if not 0 <= column < len(self.columns):
+            return
+        key, descending = self._keys[column], order == Qt.SortOrder.DescendingOrder
+        if (key, descending) != (self.sort_key, self.descending):
+            self.sort_key, self.descending = key, descending
             self.reload()

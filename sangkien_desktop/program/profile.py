@@ -102,7 +102,8 @@ def _need(table: dict[str, Any], key: str, kind: type | tuple[type, ...], where:
     if key not in table:
         raise ProfileError(f"Hồ sơ chương trình thiếu khóa “{key}” trong {where}.")
     value = table[key]
-    if not isinstance(value, kind):
+    # TOML's date-times are datetime, a subclass of date: a day field must hold a bare date.
+    if not isinstance(value, kind) or (kind is date and isinstance(value, datetime)):
         raise ProfileError(f"Hồ sơ chương trình: “{key}” trong {where} có kiểu không đúng.")
     return value
 
@@ -196,6 +197,8 @@ def load_profile_file(path: Path) -> ProgramProfile:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise ProfileError(f"Không tìm thấy hồ sơ chương trình {path}.") from exc
+    except UnicodeDecodeError as exc:
+        raise ProfileError(f"Hồ sơ chương trình {path.name} không phải văn bản UTF-8.") from exc
     except tomllib.TOMLDecodeError as exc:
         raise ProfileError(f"Hồ sơ chương trình {path.name} sai cú pháp: {exc}") from exc
     return parse_profile(data, path.name)

@@ -307,7 +307,8 @@ def load_records_file(path: Path, profile: ProgramProfile) -> list[InitiativeRec
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise InputError(f"Tệp {path.name} quá lớn (tối đa {MAX_FILE_BYTES // 2**20} MB).")
-        data = json.loads(path.read_bytes().decode("utf-8"))
+        # utf-8-sig: files saved by Windows Notepad start with a byte-order mark.
+        data = json.loads(path.read_bytes().decode("utf-8-sig"))
     except FileNotFoundError:
         raise InputError(f"Không tìm thấy tệp {path}.") from None
     except IsADirectoryError:

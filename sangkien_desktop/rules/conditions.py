@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sangkien_desktop.rules.engine import Context, Finding, credited_author, rule
+from sangkien_desktop.text import format_date
 
 _SHARE_TOLERANCE = 0.01
 
@@ -116,6 +117,18 @@ def research_accepted_applied(ctx: Context) -> Iterator[Finding]:
             "research.applied_since",
             "Chưa ghi ngày đề tài được ứng dụng vào thực tế.",
             "Enter the date the project was applied in practice.",
+        )
+    elif res.applied_since < ctx.profile.research_applied_since and ctx.profile.in_window(
+        res.applied_since
+    ):
+        # Outside the window it is E1's finding; a round whose research start differs from
+        # the window start is caught here.
+        since = format_date(ctx.profile.research_applied_since)
+        yield ctx.error(
+            code,
+            "research.applied_since",
+            f"Đề tài phải được ứng dụng vào thực tế từ ngày {since} trở đi.",
+            f"The project must be applied from {ctx.profile.research_applied_since} on.",
         )
     if not res.confirmed_by:
         yield ctx.error(

@@ -18,7 +18,7 @@ from sangkien_desktop.services.units import home_unit
 from sangkien_desktop.storage.convert import apply_record, to_record
 from sangkien_desktop.storage.database import Database
 from sangkien_desktop.storage.models import Initiative, Unit, WorkflowEvent
-from sangkien_desktop.storage.search import like_terms
+from sangkien_desktop.storage.search import text_match
 from sangkien_desktop.text import clean
 
 Progress = Callable[[int, int], bool]  # (done, total) → False to cancel
@@ -69,6 +69,7 @@ def _store(
     unit_id: int,
     where: str,
     actor: str,
+    comments: tuple[str, str] = ("Nhập từ tệp", "Cập nhật từ tệp"),
 ) -> bool:
     """Insert or update one record inside the caller's transaction; True when inserted."""
     clash = session.scalars(
@@ -95,7 +96,7 @@ def _store(
                 to_state=row.status,
                 actor=actor,
                 at=row.updated_at,
-                comment="Nhập từ tệp" if inserted else "Cập nhật từ tệp",
+                comment=comments[0] if inserted else comments[1],
             )
         )
     return inserted
@@ -111,7 +112,8 @@ def save_record(
         unit = home_unit(session)
         if not record.code:
             record.code = next_code(session)
-        _store(session, record, profile, unit.id, f"Sáng kiến {record.code}", actor)
+        where = f"Sáng kiến {record.code}"
+        _store(session, record, profile, unit.id, where, actor, ("Tạo mới", "Cập nhật"))
     return get_record(db, record.id)
 
 
@@ -162,8 +164,9 @@ class InitiativeFilter:
 
 def filtered(query: Select, flt: InitiativeFilter) -> Select:
     """Apply ``flt`` to a query over ``Initiative`` (indexed columns, all in SQL)."""
-    for condition in like_terms(Initiative.search_text, flt.text):
-        query = query.where(condition)
+    match = text_match(Initiative.id, Initiative.search_text, f"{flt.text} {flt.author}")
+    if match is not None:
+        query = query.where(match)
     if flt.states:
         query = query.where(Initiative.status.in_(flt.states))
     if flt.kinds:
@@ -171,14 +174,11 @@ def filtered(query: Select, flt: InitiativeFilter) -> Select:
     if flt.phases:
         known = [p for p in flt.phases if p is not None]
         condition = Initiative.phase.in_(known)
-        if None in flt.phases:
-            condition = condition | Initiative.phase.is_(None)
-        query = query.where(condition)
+        query = query.where(
+            condition | Initiative.phase.is_(None) if None in flt.phases else condition
+        )
     if flt.year:
         query = query.where(extract("year", Initiative.eligibility_date) == flt.year)
-    if flt.author:
-        for condition in like_terms(Initiative.search_text, flt.author):
-            query = query.where(condition)
     if flt.has_errors is True:
         query = query.where(Initiative.error_count > 0)
     elif flt.has_errors is False:
@@ -268,8 +268,9 @@ def list_ids(
     """The ids of the initiatives ``flt`` keeps, in the order of column ``sort``."""
     key = LIST_COLUMNS[sort][1]
     order = key.desc() if descending else key.asc()
-    query = filtered(select(Initiative.id), flt).order_by(order, Initiative.code)
-    return list(session.scalars(query))
+    query = filtered(select(Initiative.id), flt).order_by(order, Initiative.id)
+    # Core rows straight from the connection: the ORM's per-row work costs more than the query.
+    return list(session.connection().execute(query).scalars())
 
 
 def fetch_rows(
@@ -277,5 +278,6 @@ def fetch_rows(
 ) -> dict[str, tuple[object, ...]]:
     """The values of ``columns`` for each id (one query)."""
     selected = [LIST_COLUMNS[c][0] for c in columns]
-    rows = session.execute(select(Initiative.id, *selected).where(Initiative.id.in_(ids)))
+    query = select(Initiative.id, *selected).where(Initiative.id.in_(ids))
+    rows = session.connection().execute(query)
     return {row[0]: tuple(row[1:]) for row in rows}

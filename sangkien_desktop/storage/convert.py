@@ -140,6 +140,8 @@ def apply_record(
         )
         for a in record.attachments
     ]
+    for stored, ref in zip(row.attachments, record.attachments, strict=True):
+        stored.kind = ref.kind  # the editor may reclassify an attachment already stored
     refresh_derived(row, record, profile, today)
 
 

@@ -12,12 +12,17 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
 from sangkien_desktop.errors import StorageError
+from sangkien_desktop.program import ProgramProfile
+from sangkien_desktop.records.model import Author, InitiativeRecord
+from sangkien_desktop.services.initiatives import save_record
+from sangkien_desktop.storage import Database
 from sangkien_desktop.storage.database import (
     alembic_config,
     current_revision,
     database_url,
     head_revision,
     make_engine,
+    managed_by_models,
     open_database,
 )
 from sangkien_desktop.storage.models import Base
@@ -37,7 +42,8 @@ def test_new_database_is_at_head_with_wal_and_foreign_keys(tmp_path: Path) -> No
 def test_models_and_migrations_agree(tmp_path: Path) -> None:
     db = open_database(tmp_path / "a.sqlite")
     with db.engine.connect() as connection:
-        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        context = MigrationContext.configure(connection, opts={"include_name": managed_by_models})
+        diff = compare_metadata(context, Base.metadata)
     assert diff == []
     db.close()
 
@@ -118,3 +124,29 @@ def test_session_rolls_back_on_error(tmp_path: Path) -> None:
         assert connection.execute(text("SELECT count(*) FROM settings")).scalar() == 0
     engine.dispose()
     db.close()
+
+
+def test_search_index_follows_inserts_updates_and_deletes(
+    db: Database, profile: ProgramProfile
+) -> None:
+    record = InitiativeRecord(
+        id="x",
+        code="SK-1",
+        title="Đồ gá",
+        kind="KY_THUAT",
+        authors=[Author("Nguyễn Đăng Khoa", contribution_pct=100)],
+    )
+    save_record(db, record, profile)
+
+    def found(word: str) -> list[str]:
+        with db.engine.connect() as connection:
+            query = text("SELECT id FROM initiatives_fts WHERE initiatives_fts MATCH :q")
+            return list(connection.execute(query, {"q": f'"{word}"'}).scalars())
+
+    assert found("dang") == ["x"]
+    with db.engine.begin() as connection:
+        connection.execute(text("UPDATE initiatives SET search_text = 'sk-1 tran van an'"))
+    assert found("dang") == [] and found("tran") == ["x"]
+    with db.engine.begin() as connection:
+        connection.execute(text("DELETE FROM initiatives"))
+    assert found("tran") == []

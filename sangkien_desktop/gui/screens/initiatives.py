@@ -76,6 +76,8 @@ class InitiativesScreen(QWidget):
 
         self.table = QTableView(self, objectName="initiativesTable")
         self.table.setModel(self.model)
+        # The indicator first: enabling sorting sorts by it, and the model reloads only on change.
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -88,7 +90,6 @@ class InitiativesScreen(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setStretchLastSection(True)
-        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         for i, column in enumerate(self.model.columns):
             self.table.setColumnWidth(i, column.width)
             self.table.setColumnHidden(i, not column.visible)

@@ -3,6 +3,7 @@
 from alembic import context
 from sqlalchemy import create_engine
 
+from sangkien_desktop.storage.database import managed_by_models
 from sangkien_desktop.storage.models import Base
 
 config = context.config
@@ -25,6 +26,7 @@ def _migrate(connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        include_name=managed_by_models,
     )
     with context.begin_transaction():
         context.run_migrations()
