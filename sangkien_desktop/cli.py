@@ -8,61 +8,19 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
-from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
 from sangkien_desktop import __version__
+from sangkien_desktop.cli_support import Context, parse_date_option, pass_ctx
 from sangkien_desktop.errors import InputError, SangKienError
 from sangkien_desktop.paths import DB_ENV
-from sangkien_desktop.program.profile import ProgramProfile, load_profile
 from sangkien_desktop.records import dump_records, load_records_file
 from sangkien_desktop.records.model import InitiativeRecord
 from sangkien_desktop.rules import Finding, Severity, check, derive
-from sangkien_desktop.storage.database import Database, open_database
-from sangkien_desktop.text import format_date, format_vnd, parse_date_vn
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-class Context:
-    def __init__(self, db_spec: str | None) -> None:
-        self.db_spec = db_spec
-        self._db: Database | None = None
-
-    @property
-    def db(self) -> Database:
-        if self._db is None:
-            self._db = open_database(self.db_spec)
-            if self._db.pre_migration_copy:
-                click.echo(
-                    f"Đã nâng cấp cơ sở dữ liệu; bản sao trước khi nâng cấp: "
-                    f"{self._db.pre_migration_copy}",
-                    err=True,
-                )
-        return self._db
-
-    @property
-    def profile(self) -> ProgramProfile:
-        return load_profile()
-
-
-pass_ctx = click.make_pass_decorator(Context)
-
-
-def _date_option(value: str | None, name: str) -> date | None:
-    if not value:
-        return None
-    try:
-        return parse_date_vn(value)
-    except ValueError:
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            raise InputError(f"{name}: “{value}” không phải ngày dạng dd/mm/yyyy.") from None
+from sangkien_desktop.text import format_date, format_vnd
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -164,7 +122,13 @@ def member_add(
     from sangkien_desktop.services.members import MemberData, add_member
 
     data = MemberData(
-        full_name, _date_option(birth, "--birth"), gender or "", department, position, "", category
+        full_name,
+        parse_date_option(birth, "--birth"),
+        gender or "",
+        department,
+        position,
+        "",
+        category,
     )
     member_id = add_member(ctx.db, data)
     click.echo(f"Đã thêm đoàn viên {data.full_name} (số {member_id}).")
@@ -345,7 +309,7 @@ def validate(
     from sangkien_desktop.services.initiatives import iter_records
 
     profile = ctx.profile
-    as_of = _date_option(today, "--today")
+    as_of = parse_date_option(today, "--today")
     records = load_records_file(input_file, profile) if input_file else list(iter_records(ctx.db))
     results = [(r, check(r, profile, as_of)) for r in records]
     failed = any(f.severity == Severity.ERROR for _, fs in results for f in fs)
@@ -418,10 +382,30 @@ def move(
     from sangkien_desktop.workflow.service import move as move_initiative
     from sangkien_desktop.workflow.states import state_name
 
-    day = _date_option(when, "--date")
+    day = parse_date_option(when, "--date")
     request = Move(state.upper(), actor, comment, submitted_on=day, reason=reason, uploaded_on=day)
     target = move_initiative(ctx.db, code, request, ctx.profile)
     click.echo(f"{code}: đã chuyển sang “{state_name(target)}”.")
+
+
+# Command groups that live beside their services register themselves here.
+EXTENSIONS = ("sangkien_desktop.documents.commands", "sangkien_desktop.exchange.commands")
+
+
+def _register_extensions() -> None:
+    import importlib
+
+    for name in EXTENSIONS:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name is not None and name.startswith(exc.name):
+                continue  # that capability is not built yet
+            raise
+        module.register(cli)
+
+
+_register_extensions()
 
 
 def main(argv: list[str] | None = None) -> None:
