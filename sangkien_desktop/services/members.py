@@ -180,9 +180,9 @@ def read_member_sheet(path: Path) -> list[MemberData]:
         raise InputError(
             f"Tệp {path.name} không phải bảng tính Excel (.xlsx) đọc được: {exc}"
         ) from None
+    sheet = workbook.worksheets[0]
+    rows = sheet.iter_rows(values_only=True)
     try:
-        sheet = workbook.worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
         columns: dict[int, str] = {}
         members: list[MemberData] = []
         for number, row in enumerate(rows, start=1):
@@ -220,6 +220,7 @@ def read_member_sheet(path: Path) -> list[MemberData]:
             )
         return members
     finally:
+        rows.close()  # an interrupted read-only iteration keeps its zip member open otherwise
         workbook.close()
 
 

@@ -40,17 +40,26 @@ def record(code: str, **changes: Any) -> dict[str, Any]:
             {"full_name": "Đặng Văn Đức", "contribution_pct": 40, "is_lead": False},
         ],
         "application": {"mode": "APPLIED", "first_applied_on": "2022-03-15", "where": "PX Hàn"},
-        "benefits": {"economic_value_vnd": 125000000, "economic": "Giảm 30% thời gian",
-                     "social": ["AN_TOAN_LAO_DONG"], "social_description": "An toàn hơn"},
-        "recognition": {"by": "COUNCIL", "body": "Hội đồng sáng kiến Công ty",
-                        "decision_no": "15/QĐ-HĐSK", "decided_on": "2022-04-20"},
+        "benefits": {
+            "economic_value_vnd": 125000000,
+            "economic": "Giảm 30% thời gian",
+            "social": ["AN_TOAN_LAO_DONG"],
+            "social_description": "An toàn hơn",
+        },
+        "recognition": {
+            "by": "COUNCIL",
+            "body": "Hội đồng sáng kiến Công ty",
+            "decision_no": "15/QĐ-HĐSK",
+            "decided_on": "2022-04-20",
+        },
         "research": None,
         "ip_protection": {"protected": False, "registration_no": None},
         "content_review": {"reviewer": "Lê Minh Tâm", "reviewed_on": "2022-04-22"},
         "status": "RECOGNISED",
-        "attachments": [{"sha256": "a" * 64, "file_name": "QD-15.pdf", "kind": "DECISION",
-                         "size": 1000}],
-    }  # fmt: skip
+        "attachments": [
+            {"sha256": "a" * 64, "file_name": "QD-15.pdf", "kind": "DECISION", "size": 1000}
+        ],
+    }
     base.update(changes)
     return base
 
@@ -75,9 +84,12 @@ def test_validate_input_reports_exactly_the_implied_rule_codes(
         record("SK-OK"),
         record("SK-E1", application={"mode": "APPLIED", "first_applied_on": "2021-08-31"}),
         record("SK-E2", recognition=None, status="SUBMITTED"),
-        record("SK-E3E4", content_review=None,
-               ip_protection={"protected": True, "registration_no": "1-0001"}),
-    ]  # fmt: skip
+        record(
+            "SK-E3E4",
+            content_review=None,
+            ip_protection={"protected": True, "registration_no": "1-0001"},
+        ),
+    ]
     file = write(tmp_path / "in.json", records)
     code, out, _ = run(capsys, "validate", "--json", "--input", str(file), "--today", "01/01/2024")
     assert code == 1
@@ -108,8 +120,10 @@ def test_validate_clean_file_exits_zero_and_explains(
 def test_validate_finding_shape_matches_record_md(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    file = write(tmp_path / "e1.json", [record("SK-E1", application={
-        "mode": "APPLIED", "first_applied_on": "2023-09-02"})])  # fmt: skip
+    file = write(
+        tmp_path / "e1.json",
+        [record("SK-E1", application={"mode": "APPLIED", "first_applied_on": "2023-09-02"})],
+    )
     _, out, _ = run(capsys, "validate", "--json", "--input", str(file))
     [finding] = [f for f in json.loads(out) if f["severity"] == "error"]
     assert finding == {
@@ -127,19 +141,32 @@ def test_validate_finding_shape_matches_record_md(
     ("data", "expected"),
     [
         ([record("SK-1"), record("SK-2", title=5)], "bản ghi số 2 (SK-2), trường title"),
-        ([record("SK-1", authors=[{"full_name": "A", "contribution_pct": "x"}])],
-         "trường authors[0].contribution_pct"),
-        ([record("SK-1", application={"first_applied_on": "2022-02-30"})],
-         "trường application.first_applied_on: “2022-02-30” không phải ngày có thật"),
+        (
+            [record("SK-1", authors=[{"full_name": "A", "contribution_pct": "x"}])],
+            "trường authors[0].contribution_pct",
+        ),
+        (
+            [record("SK-1", application={"first_applied_on": "2022-02-30"})],
+            "trường application.first_applied_on: “2022-02-30” không phải ngày có thật",
+        ),
         ([record("SK-1", kind="PHAT_MINH")], "trường kind: loại sáng kiến “PHAT_MINH”"),
-        ([{k: v for k, v in record("SK-1").items() if k != "title"}],
-         "thiếu trường bắt buộc “title”"),
+        (
+            [{k: v for k, v in record("SK-1").items() if k != "title"}],
+            "thiếu trường bắt buộc “title”",
+        ),
         ([record("SK-1"), record("SK-1", id="other")], "bản ghi số 2 (SK-1), trường code"),
         ({"not": "records"}, "bản ghi số 1: thiếu trường bắt buộc"),
     ],
-    ids=["wrong-type", "bad-share", "unreal-date", "unknown-kind", "missing-title",
-         "duplicate-code", "not-a-record"],
-)  # fmt: skip
+    ids=[
+        "wrong-type",
+        "bad-share",
+        "unreal-date",
+        "unknown-kind",
+        "missing-title",
+        "duplicate-code",
+        "not-a-record",
+    ],
+)
 def test_bad_file_is_refused_whole_naming_record_and_field(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], dbfile: str, data: Any, expected: str
 ) -> None:
@@ -270,3 +297,53 @@ def test_initiative_show_prints_findings(
     assert "E3_PUBLIC_ORDER" in out and "125.000.000 đ" in out
     code, _, err = run(capsys, "--db", dbfile, "initiative", "show", "SK-404")
     assert code == 2 and "SK-404" in err
+
+
+def _sheet(path: Path, rows: list[list[Any]]) -> Path:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Đoàn viên"
+    for row in rows:
+        sheet.append(row)
+    workbook.save(path)
+    return path
+
+
+def test_member_import_reads_an_excel_sheet_and_reimport_updates(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], dbfile: str
+) -> None:
+    file = _sheet(
+        tmp_path / "dv.xlsx",
+        [
+            ["HỌ VÀ TÊN", "Ngày sinh", "Phòng ban"],
+            ["Nguyễn Thị Hường", "12/04/1986", "Phân xưởng Hàn"],
+            [None, None, None],
+            ["Đặng Văn Đức", "03/02/1990", "Phòng Kỹ thuật"],
+        ],
+    )
+    code, out, err = run(capsys, "--db", dbfile, "member", "import", str(file))
+    assert code == 0, err
+    code, out, _ = run(capsys, "--db", dbfile, "member", "import", str(file))
+    assert code == 0
+    code, out, _ = run(capsys, "--db", dbfile, "member", "list")
+    assert out.count("Nguyễn Thị Hường") == 1 and "Đặng Văn Đức" in out
+
+
+def test_member_import_refuses_a_bad_date_naming_row_and_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], dbfile: str
+) -> None:
+    file = _sheet(
+        tmp_path / "bad.xlsx",
+        [
+            ["Họ và tên", "Ngày sinh"],
+            ["Nguyễn Văn An", "01/01/1990"],
+            ["Trần Thị Bình", "31/02/1991"],
+        ],
+    )
+    code, _, err = run(capsys, "--db", dbfile, "member", "import", str(file))
+    assert code == 2
+    assert "dòng 3" in err and "31/02/1991" in err
+    code, out, _ = run(capsys, "--db", dbfile, "member", "list")
+    assert "— 0 đoàn viên" in out
