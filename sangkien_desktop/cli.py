@@ -388,6 +388,48 @@ def move(
     click.echo(f"{code}: đã chuyển sang “{state_name(target)}”.")
 
 
+@cli.command()
+@click.option(
+    "--to",
+    "folders",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Thêm một thư mục nhận bản sao (ví dụ USB).",
+)
+@pass_ctx
+def backup(ctx: Context, folders: tuple[Path, ...]) -> None:
+    """Sao lưu cơ sở dữ liệu ngay (an toàn cả khi ứng dụng đang mở)."""
+    from sangkien_desktop.storage.backups import backup_now, backups_dir, rotate
+
+    written = backup_now(ctx.db, "thu-cong", folders)
+    rotate(backups_dir(ctx.db))
+    for path in written:
+        click.echo(f"Đã sao lưu vào {path}")
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--yes", is_flag=True, help="Không hỏi lại.")
+@pass_ctx
+def restore(ctx: Context, file: Path, yes: bool) -> None:
+    """Khôi phục cơ sở dữ liệu từ một bản sao lưu (tệp hiện tại được giữ lại)."""
+    from sangkien_desktop.storage.backups import check_backup
+    from sangkien_desktop.storage.backups import restore as restore_file
+
+    target = ctx.db.path
+    if target is None:
+        raise InputError("Chỉ khôi phục được cơ sở dữ liệu dạng tệp (SQLite).")
+    check_backup(file)
+    if not yes:
+        click.confirm(f"Thay {target} bằng {file.name}?", abort=True)
+    ctx.db.close()
+    ctx._db = None
+    kept = restore_file(target, file)
+    if kept:
+        click.echo(f"Tệp cũ được giữ tại {kept}")
+    click.echo(f"Đã khôi phục {target} từ {file.name}.")
+
+
 # Command groups that live beside their services register themselves here.
 EXTENSIONS = ("sangkien_desktop.documents.commands", "sangkien_desktop.exchange.commands")
 

@@ -85,7 +85,7 @@ def backup_sqlite(source: Path, target: Path) -> Path:
     """Copy a live SQLite database consistently (online backup API), then fsync the copy."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".part")
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    src = sqlite3.connect(f"{Path(source).resolve().as_uri()}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(partial)
         try:
@@ -150,7 +150,7 @@ def _precheck_sqlite(path: Path) -> None:
     if not path.exists() or path.stat().st_size == 0:
         return
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
             tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
         finally:

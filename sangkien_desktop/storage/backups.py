@@ -1,0 +1,164 @@
+"""Backups of the database: online copies (SQLite's backup API), rotation, checked restore.
+
+A backup is ``backups/sangkien-YYYYMMDD-HHMMSS-<reason>.sqlite`` in the data folder, and
+optionally the same file in a second folder (a USB stick). Rotation keeps the newest backup of
+each of the last 7 days, of the last 4 ISO weeks and of the last 12 months. Restore checks the
+file (``PRAGMA integrity_check``, a schema this version knows) before replacing anything, and
+keeps the replaced database beside it.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from alembic.script import ScriptDirectory
+
+from sangkien_desktop.errors import InputError, StorageError
+from sangkien_desktop.storage.database import Database, alembic_config, backup_sqlite
+
+PATTERN = re.compile(r"^sangkien-(\d{8})-(\d{6})-([a-z0-9-]+)\.sqlite$")
+KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    taken_at: datetime
+    reason: str
+
+
+def backups_dir(db: Database) -> Path:
+    return db.folder / "backups"
+
+
+def list_backups(folder: Path) -> list[Backup]:
+    """The backups in ``folder``, newest first (other files are ignored)."""
+    found = []
+    for path in folder.glob("sangkien-*.sqlite") if folder.is_dir() else ():
+        match = PATTERN.match(path.name)
+        if match:
+            taken = datetime.strptime(match[1] + match[2], "%Y%m%d%H%M%S")
+            found.append(Backup(path, taken, match[3]))
+    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+
+
+def backup_now(
+    db: Database,
+    reason: str = "thu-cong",
+    folders: Iterable[Path] = (),
+    now: datetime | None = None,
+) -> list[Path]:
+    """Copy the live database into the backups folder (and each of ``folders``)."""
+    if db.path is None:
+        raise StorageError("Chỉ sao lưu được cơ sở dữ liệu dạng tệp (SQLite).")
+    moment = now or datetime.now()
+    name = f"sangkien-{moment:%Y%m%d-%H%M%S}-{reason}.sqlite"
+    first = backup_sqlite(db.path, backups_dir(db) / name)
+    written = [first]
+    for folder in folders:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            target = folder / name
+            shutil.copyfile(first, target.with_name(target.name + ".part"))
+            target.with_name(target.name + ".part").replace(target)
+            written.append(target)
+        except OSError as exc:
+            raise StorageError(
+                f"Đã sao lưu vào {first.parent} nhưng không ghi được vào {folder}: {exc.strerror}"
+            ) from exc
+    return written
+
+
+def to_keep(backups: list[Backup]) -> set[Path]:
+    """The backups rotation keeps: newest of each recent day, ISO week and month."""
+    keep: set[Path] = set()
+    for key, limit in (
+        (lambda b: b.taken_at.date(), KEEP_DAILY),
+        (lambda b: b.taken_at.isocalendar()[:2], KEEP_WEEKLY),
+        (lambda b: (b.taken_at.year, b.taken_at.month), KEEP_MONTHLY),
+    ):
+        seen: list[object] = []
+        for backup in backups:  # newest first: the first of each period is its newest
+            period = key(backup)
+            if period not in seen:
+                seen.append(period)
+                if len(seen) <= limit:
+                    keep.add(backup.path)
+    return keep
+
+
+def rotate(folder: Path) -> list[Path]:
+    """Delete the backups rotation does not keep; returns the deleted files."""
+    backups = list_backups(folder)
+    keep = to_keep(backups)
+    deleted = [b.path for b in backups if b.path not in keep]
+    for path in deleted:
+        path.unlink(missing_ok=True)
+    return deleted
+
+
+def daily_backup(
+    db: Database, folders: Iterable[Path] = (), today: date | None = None
+) -> Path | None:
+    """The first start of each day takes a backup and rotates; later starts do nothing."""
+    if db.path is None:
+        return None
+    day = today or date.today()
+    if any(b.taken_at.date() == day for b in list_backups(backups_dir(db))):
+        return None
+    written = backup_now(db, "hang-ngay", folders)
+    rotate(backups_dir(db))
+    for folder in folders:
+        rotate(folder)
+    return written[0]
+
+
+def check_backup(path: Path) -> str:
+    """The schema revision of a backup file; StorageError when it cannot be restored."""
+    if not path.is_file():
+        raise InputError(f"Không tìm thấy tệp sao lưu {path}.")
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            result = connection.execute("PRAGMA integrity_check").fetchone()
+            revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as exc:
+        raise StorageError(f"{path.name} không phải bản sao lưu dùng được: {exc}") from exc
+    if not result or result[0] != "ok":
+        raise StorageError(f"{path.name} bị hỏng (integrity_check: {result and result[0]}).")
+    if not revision:
+        raise StorageError(f"{path.name} không phải cơ sở dữ liệu của Sáng Kiến Desktop.")
+    script = ScriptDirectory.from_config(alembic_config("sqlite://"))
+    try:
+        script.get_revision(revision[0])
+    except Exception:
+        raise StorageError(
+            f"{path.name} được tạo bởi phiên bản mới hơn của ứng dụng (lược đồ {revision[0]})."
+        ) from None
+    return str(revision[0])
+
+
+def restore(target: Path, backup: Path, now: datetime | None = None) -> Path | None:
+    """Replace the database file ``target`` (closed) by ``backup``; the replaced file is kept
+    as ``<name>.thay-the-<time>.sqlite`` and its path returned (None if there was none)."""
+    check_backup(backup)
+    moment = now or datetime.now()
+    kept = None
+    if target.exists():
+        kept = backup_sqlite(
+            target, target.with_name(f"{target.stem}.thay-the-{moment:%Y%m%d-%H%M%S}.sqlite")
+        )
+    incoming = target.with_name(target.name + ".restore-part")
+    backup_sqlite(backup, incoming)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    incoming.replace(target)
+    return kept
