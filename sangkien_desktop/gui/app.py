@@ -49,7 +49,11 @@ def open_for_gui(spec: str | None, demo: bool) -> Database:
         db = open_database(folder / "demo.sqlite")
         fill_demo(db, load_profile())
         return db
-    return open_database(spec)
+    from sangkien_desktop.storage.backups import daily_backup
+
+    db = open_database(spec)
+    daily_backup(db)  # the first start of each day keeps a copy (rotated 7/4/12)
+    return db
 
 
 def main(argv: list[str] | None = None) -> int:
