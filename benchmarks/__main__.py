@@ -8,11 +8,26 @@ import platform
 import sys
 from datetime import datetime
 
+from benchmarks.bundles import run as bundles
+from benchmarks.certificates import run as certificates
 from benchmarks.common import Row, print_table
 from benchmarks.initiative_list import run as initiative_list
+from benchmarks.memory import run as memory
 from benchmarks.search import run as search
+from benchmarks.spreadsheets import run as spreadsheets
+from benchmarks.startup import run as startup
+from benchmarks.validation import run as validation
 
-GROUPS = {"search": search, "list": initiative_list}
+GROUPS = {
+    "startup": startup,
+    "search": search,
+    "list": initiative_list,
+    "validation": validation,
+    "bundles": bundles,
+    "certificates": certificates,
+    "memory": memory,
+    "spreadsheets": spreadsheets,
+}
 
 
 def main(argv: list[str]) -> int:

@@ -15,6 +15,7 @@ class Row:
     baseline_name: str
     baseline_ms: float
     target: str
+    unit: str = "ms"  # what value_ms / baseline_ms hold ("MB" for peak memory)
 
     @property
     def ratio(self) -> float:
@@ -40,6 +41,6 @@ def print_table(rows: list[Row]) -> None:
     print("|" + "|".join("-" * (len(part)) for part in header.split("|")[1:]))
     for r in rows:
         print(
-            f"| {r.name:<46} | {r.value_ms:>7.1f} ms | {r.baseline_name:<44} | "
-            f"{r.baseline_ms:>7.1f} ms | {r.ratio:>5.2f}× | {r.target}"
+            f"| {r.name:<46} | {r.value_ms:>7.1f} {r.unit} | {r.baseline_name:<44} | "
+            f"{r.baseline_ms:>7.1f} {r.unit} | {r.ratio:>5.2f}× | {r.target}"
         )

@@ -155,18 +155,13 @@ def member_list(ctx: Context, text: str, inactive: bool) -> None:
 
 @member.command("import")
 @click.argument("file", type=click.Path(path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Chỉ kiểm tra tệp, in mọi lỗi; không ghi gì.")
 @pass_ctx
-def member_import(ctx: Context, file: Path) -> None:
+def member_import(ctx: Context, file: Path, dry_run: bool) -> None:
     """Nhập đoàn viên từ tệp Excel (.xlsx) có cột “Họ và tên”."""
-    _import_members(ctx, file)
+    from sangkien_desktop.spreadsheets.commands import import_members_file
 
-
-def _import_members(ctx: Context, file: Path) -> None:
-    from sangkien_desktop.services.members import import_members, read_member_sheet
-
-    members = read_member_sheet(file)
-    added, updated = import_members(ctx.db, members)
-    click.echo(f"Đã nhập {added} đoàn viên mới, cập nhật {updated} đoàn viên từ {file.name}.")
+    import_members_file(ctx, file, dry_run)
 
 
 @cli.group()
@@ -245,24 +240,39 @@ def import_group() -> None:
 
 @import_group.command("initiatives")
 @click.argument("file", type=click.Path(path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Chỉ kiểm tra tệp, in mọi lỗi; không ghi gì.")
 @pass_ctx
-def import_initiatives(ctx: Context, file: Path) -> None:
-    """Nhập sáng kiến từ tệp JSON (RECORD.md); nhập lại cùng tệp sẽ cập nhật, không nhân đôi."""
+def import_initiatives(ctx: Context, file: Path, dry_run: bool) -> None:
+    """Nhập sáng kiến từ tệp JSON (RECORD.md) hoặc Excel (.xlsx, khớp theo mã sáng kiến); nhập
+    lại cùng tệp sẽ cập nhật, không nhân đôi."""
     from sangkien_desktop.services.initiatives import import_records
+    from sangkien_desktop.spreadsheets.commands import import_initiatives_file, is_workbook
 
+    if is_workbook(file):
+        import_initiatives_file(ctx, file, dry_run)
+        return
     if file.suffix.lower() != ".json":
-        raise InputError(f"{file.name}: chỉ nhập được tệp .json theo định dạng bản ghi sáng kiến.")
+        raise InputError(
+            f"{file.name}: chỉ nhập được tệp .json theo định dạng bản ghi sáng kiến hoặc bảng "
+            "tính Excel .xlsx."
+        )
     records = load_records_file(file, ctx.profile)
+    if dry_run:
+        click.echo(f"Chạy thử: {file.name} hợp lệ, {len(records)} sáng kiến; chưa ghi gì.")
+        return
     result = import_records(ctx.db, records, ctx.profile, actor="sangkien import")
     click.echo(f"Đã nhập {result.added} sáng kiến mới, cập nhật {result.updated} sáng kiến.")
 
 
 @import_group.command("members")
 @click.argument("file", type=click.Path(path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Chỉ kiểm tra tệp, in mọi lỗi; không ghi gì.")
 @pass_ctx
-def import_members_cmd(ctx: Context, file: Path) -> None:
+def import_members_cmd(ctx: Context, file: Path, dry_run: bool) -> None:
     """Nhập đoàn viên từ tệp Excel (.xlsx)."""
-    _import_members(ctx, file)
+    from sangkien_desktop.spreadsheets.commands import import_members_file
+
+    import_members_file(ctx, file, dry_run)
 
 
 @cli.group()
@@ -431,7 +441,11 @@ def restore(ctx: Context, file: Path, yes: bool) -> None:
 
 
 # Command groups that live beside their services register themselves here.
-EXTENSIONS = ("sangkien_desktop.documents.commands", "sangkien_desktop.exchange.commands")
+EXTENSIONS = (
+    "sangkien_desktop.documents.commands",
+    "sangkien_desktop.exchange.commands",
+    "sangkien_desktop.spreadsheets.commands",
+)
 
 
 def _register_extensions() -> None:

@@ -17,6 +17,9 @@ from sangkien_desktop.paths import APP_AUTHOR, APP_NAME, DB_ENV
 from sangkien_desktop.program.profile import load_profile
 from sangkien_desktop.storage.database import Database, open_database
 
+# When set, print "main window shown" on stderr once the event loop shows the window.
+STARTUP_ENV = "SANGKIEN_REPORT_STARTUP"
+
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="sangkien-desktop", description="Sáng Kiến Desktop")
@@ -76,6 +79,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     window = MainWindow(db, profile)
     window.show()
+    if os.environ.get(STARTUP_ENV) and sys.stderr:  # smoke test / startup benchmark signal
+        QTimer.singleShot(0, lambda: print("main window shown", file=sys.stderr, flush=True))
     if args.quit_after is not None:
         QTimer.singleShot(args.quit_after, window.close)
     code = app.exec()

@@ -16,12 +16,13 @@ from PySide6.QtWidgets import (
 )
 
 from sangkien_desktop import __version__
-from sangkien_desktop.gui.look import app_icon
+from sangkien_desktop.gui.look import app_icon, user_name
 from sangkien_desktop.gui.screens.board import BoardScreen
 from sangkien_desktop.gui.screens.initiatives import InitiativesScreen
 from sangkien_desktop.gui.screens.members import MembersScreen
 from sangkien_desktop.gui.screens.overview import OverviewScreen
 from sangkien_desktop.gui.screens.placeholder import PlaceholderScreen
+from sangkien_desktop.gui.screens.reports import ReportsScreen
 from sangkien_desktop.gui.screens.settings import SettingsScreen
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.services.initiatives import InitiativeFilter, count
@@ -45,7 +46,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.db = db
         self.profile = profile
-        self.actor = actor
+        self.actor = actor or user_name()
         self.setWindowTitle(self.tr("Sáng Kiến Desktop"))
         self.setWindowIcon(app_icon())
         self.setMinimumSize(QSize(1024, 640))
@@ -91,6 +92,11 @@ class MainWindow(QMainWindow):
         initiatives = self.initiatives_screen
         initiatives.open_requested.connect(self.open_initiative)
         initiatives.new_requested.connect(self.new_initiative)
+        initiatives.changed.connect(self.refresh_status)
+        board = self.screens["board"]
+        assert isinstance(board, BoardScreen)
+        board.open_requested.connect(self.open_initiative)
+        board.changed.connect(lambda: self.on_saved(""))
         self._restore()
         self.refresh_status()
 
@@ -109,6 +115,8 @@ class MainWindow(QMainWindow):
             return BoardScreen(self.db, self.profile, self)
         if key == "members":
             return MembersScreen(self.db, self.profile, self)
+        if key == "reports":
+            return ReportsScreen(self.db, self.profile, self)
         if key == "settings":
             return SettingsScreen(self.db, self.profile, self)
         return PlaceholderScreen(title, self.tr("Màn hình này đang được xây dựng."), self)

@@ -94,6 +94,8 @@ class Task(QObject):
             self.dialog.show()
 
     def _progressed(self, done: int, total: int) -> None:
+        if self.finished:  # a queued report arriving after the dialog was deleted
+            return
         if total > 0:
             self.dialog.setMaximum(total)
             self.dialog.setValue(min(done, total))

@@ -10,7 +10,7 @@ import itertools
 import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -66,8 +66,12 @@ class ProgramProfile:
     research_levels: tuple[Coded, ...]
     social_benefits: tuple[Coded, ...]
 
+    @cached_property
+    def _kinds_by_code(self) -> dict[str, Kind]:
+        return {k.code: k for k in self.kinds}
+
     def kind(self, code: str | None) -> Kind | None:
-        return next((k for k in self.kinds if k.code == code), None)
+        return self._kinds_by_code.get(code) if code else None
 
     def phase_of(self, day: date | None) -> Phase | None:
         if day is None:

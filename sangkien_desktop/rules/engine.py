@@ -46,11 +46,7 @@ class Context:
     record: InitiativeRecord
     profile: ProgramProfile
     today: date
-
-    @property
-    def is_research(self) -> bool:
-        kind = self.profile.kind(self.record.kind)
-        return bool(kind and kind.research)
+    is_research: bool
 
     def error(self, rule: str, field: str | None, message: str, english: str) -> Finding:
         return Finding(rule, Severity.ERROR, field, message, english)
@@ -149,7 +145,7 @@ def check(
     record: InitiativeRecord, profile: ProgramProfile, today: date | None = None
 ) -> list[Finding]:
     """Every finding of every rule for ``record``, errors first, in rule order."""
-    context = Context(record, profile, today or date.today())
+    context = Context(record, profile, today or date.today(), is_research(record, profile))
     findings = [finding for r in RULES for finding in r.check(context)]
     return sorted(findings, key=lambda f: f.severity != Severity.ERROR)
 

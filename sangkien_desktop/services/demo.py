@@ -456,6 +456,10 @@ def fill_demo(db: Database, profile: ProgramProfile, seed: int = 46) -> DemoSumm
                     amount_vnd=2_000_000,
                 )
             )
+    # The demo unit can sign an export bundle at once; its key's passphrase is "demo".
+    from sangkien_desktop.exchange.keys import create_unit_key
+
+    create_unit_key(db, "demo")
     return DemoSummary(members=len(members), initiatives=len(_STATES), with_errors=with_errors)
 
 

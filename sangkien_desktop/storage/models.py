@@ -252,3 +252,120 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class Certificate(Base):
+    """A recognition certificate issued to one author of an initiative (revision 0005).
+
+    Numbers run per year and are never reused: the row stays when its initiative is deleted
+    (``initiative_id`` becomes NULL), and a reprint reads the number back instead of taking a
+    new one. The code and the author's name are kept as printed."""
+
+    __tablename__ = "certificates"
+    __table_args__ = (
+        UniqueConstraint("year", "number"),
+        UniqueConstraint("initiative_id", "author_name"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)
+    initiative_id: Mapped[str | None] = mapped_column(
+        ForeignKey("initiatives.id", ondelete="SET NULL")
+    )
+    initiative_code: Mapped[str] = mapped_column(String(64))
+    author_name: Mapped[str] = mapped_column(String(200))
+    issued_on: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+# --- Exchange: the unit's signing key, trusted keys, bundles sent and received (revision 0006).
+
+
+class UnitKey(Base):
+    """The unit's Ed25519 key pair; the private key only ever stored encrypted (PKCS#8 PEM)."""
+
+    __tablename__ = "unit_keys"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(32), unique=True)
+    public_key: Mapped[str] = mapped_column(String(64))  # base64 of the 32 raw bytes
+    private_key: Mapped[str] = mapped_column(Text)  # encrypted PKCS#8 PEM
+    kdf: Mapped[dict[str, Any]] = mapped_column(JSON)  # how the passphrase is stretched
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    retired_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class TrustedKey(Base):
+    """A public key of a unit this database accepts bundles from."""
+
+    __tablename__ = "trusted_keys"
+
+    fingerprint: Mapped[str] = mapped_column(String(32), primary_key=True)
+    public_key: Mapped[str] = mapped_column(String(64))
+    unit_code: Mapped[str] = mapped_column(String(64), index=True)
+    unit_name: Mapped[str] = mapped_column(String(300), default="")
+    added_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class SentBundle(Base):
+    """A bundle this unit exported."""
+
+    __tablename__ = "sent_bundles"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    sequence: Mapped[int] = mapped_column(Integer, unique=True)
+    file_name: Mapped[str] = mapped_column(String(300))
+    mode: Mapped[str] = mapped_column(String(16))
+    key_fingerprint: Mapped[str] = mapped_column(String(32))
+    initiative_count: Mapped[int] = mapped_column(Integer)
+    attachment_count: Mapped[int] = mapped_column(Integer)
+    payload_bytes: Mapped[int] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    uploaded_on: Mapped[date | None] = mapped_column(Date)
+
+
+class SentBundleItem(Base):
+    """An initiative in a sent bundle, with the digest of its content as sent."""
+
+    __tablename__ = "sent_bundle_items"
+
+    bundle_id: Mapped[str] = mapped_column(
+        ForeignKey("sent_bundles.id", ondelete="CASCADE"), primary_key=True
+    )
+    initiative_id: Mapped[str] = mapped_column(
+        ForeignKey("initiatives.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    digest: Mapped[str] = mapped_column(String(64))
+
+
+class ReceivedBundle(Base):
+    """A bundle a unit sent to this (upper-level) database, verified and imported."""
+
+    __tablename__ = "received_bundles"
+    __table_args__ = (UniqueConstraint("unit_id", "sequence"),)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    sequence: Mapped[int] = mapped_column(Integer)
+    previous_id: Mapped[str | None] = mapped_column(String(64))
+    key_fingerprint: Mapped[str] = mapped_column(String(32))
+    content_sha256: Mapped[str] = mapped_column(String(64))  # SHA-256 of its tag manifest
+    file_name: Mapped[str] = mapped_column(String(300))
+    initiative_count: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    received_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ReceivedInitiative(Base):
+    """Which received bundle last wrote an initiative, so an older bundle never overwrites it."""
+
+    __tablename__ = "received_initiatives"
+
+    initiative_id: Mapped[str] = mapped_column(
+        ForeignKey("initiatives.id", ondelete="CASCADE"), primary_key=True
+    )
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    bundle_id: Mapped[str] = mapped_column(ForeignKey("received_bundles.id"))
+    sequence: Mapped[int] = mapped_column(Integer)
+    digest: Mapped[str] = mapped_column(String(64))

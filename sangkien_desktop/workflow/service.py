@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
-from sangkien_desktop.errors import NotFoundError, WorkflowError
+from sangkien_desktop.errors import NotFoundError, SangKienError, WorkflowError
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.rules import Severity, check
 from sangkien_desktop.storage.convert import refresh_derived, to_record
 from sangkien_desktop.storage.database import Database
 from sangkien_desktop.storage.models import Initiative, WorkflowEvent
-from sangkien_desktop.workflow.states import STATES, State, allowed, state_name
+from sangkien_desktop.workflow.states import STATES, State, allowed, next_steps, state_name
+
+Progress = Callable[[int, int], bool]  # (done, total) → False to stop
 
 
 @dataclass
@@ -27,21 +31,32 @@ class Move:
     bundle_id: str | None = None  # for EXPORTED
 
 
+def _find(session: Session, key: str) -> Initiative:
+    row = session.get(Initiative, key)
+    if row is None:
+        row = session.scalars(select(Initiative).where(Initiative.code == key.strip())).first()
+    if row is None:
+        raise NotFoundError(f"Không có sáng kiến nào mã “{key}”.")
+    return row
+
+
+def _not_future(day: date, code: str, what: str) -> date:
+    if day > date.today():
+        raise WorkflowError(f"Sáng kiến {code}: {what} {day:%d/%m/%Y} ở sau hôm nay.")
+    return day
+
+
 def move(db: Database, key: str, request: Move, profile: ProgramProfile) -> str:
     """Move initiative ``key`` (id or code) to ``request.target``; returns the new state."""
     with db.session() as session:
-        row = session.get(Initiative, key)
-        if row is None:
-            row = session.scalars(select(Initiative).where(Initiative.code == key)).first()
-        if row is None:
-            raise NotFoundError(f"Không có sáng kiến nào mã “{key}”.")
+        row = _find(session, key)
         source, target = row.status, request.target
         if target not in STATES:
             raise WorkflowError(f"Trạng thái “{target}” không tồn tại.")
         if not allowed(source, target):
             raise WorkflowError(
                 f"Sáng kiến {row.code}: không được chuyển từ “{state_name(source)}” sang "
-                f"“{state_name(target)}”.",
+                f"“{state_name(target)}”. {next_steps(source)}",
                 english=f"{row.code}: moving from {source} to {target} is not allowed.",
             )
         record = to_record(row)
@@ -49,7 +64,8 @@ def move(db: Database, key: str, request: Move, profile: ProgramProfile) -> str:
         if needs == "submitted_on":
             if request.submitted_on is None:
                 raise WorkflowError(f"Sáng kiến {row.code}: cần ghi ngày Hội đồng nhận đơn.")
-            row.submitted_on = record.submitted_on = request.submitted_on
+            received = _not_future(request.submitted_on, row.code, "ngày nhận đơn")
+            row.submitted_on = record.submitted_on = received
         if needs == "reason":
             if not request.reason.strip():
                 raise WorkflowError(f"Sáng kiến {row.code}: cần ghi lý do không công nhận.")
@@ -57,7 +73,7 @@ def move(db: Database, key: str, request: Move, profile: ProgramProfile) -> str:
         if needs == "uploaded_on":
             if request.uploaded_on is None:
                 raise WorkflowError(f"Sáng kiến {row.code}: cần ghi ngày đã cập nhật lên Cổng.")
-            row.uploaded_on = request.uploaded_on
+            row.uploaded_on = _not_future(request.uploaded_on, row.code, "ngày cập nhật lên Cổng")
         if target == State.RECOGNISED and not record.recognition.by:
             raise WorkflowError(
                 f"Sáng kiến {row.code}: ghi quyết định công nhận (ai công nhận, số, ngày) trước."
@@ -90,11 +106,62 @@ def move(db: Database, key: str, request: Move, profile: ProgramProfile) -> str:
         return target
 
 
+@dataclass
+class MoveReport:
+    """What a move of several initiatives did: each one moved or refused on its own."""
+
+    target: str
+    moved: list[str] = field(default_factory=list)  # codes
+    refused: list[tuple[str, str]] = field(default_factory=list)  # (code, Vietnamese reason)
+    stopped: bool = False  # the user stopped it before the end
+
+
+def move_many(
+    db: Database,
+    keys: Sequence[str],
+    request: Move,
+    profile: ProgramProfile,
+    progress: Progress | None = None,
+) -> MoveReport:
+    """Move each initiative separately (one transaction each), so one refusal never blocks the
+    others; the report says which were refused and why."""
+    report = MoveReport(request.target)
+    with db.reader() as session:
+        rows = session.execute(
+            select(Initiative.id, Initiative.code).where(Initiative.id.in_(keys))
+        ).all()
+        codes = {row[0]: row[1] for row in rows}
+    for done, key in enumerate(keys, start=1):
+        code = codes.get(key, key)
+        try:
+            move(db, key, request, profile)
+        except SangKienError as exc:
+            report.refused.append((code, exc.message))
+        else:
+            report.moved.append(code)
+        if progress and not progress(done, len(keys)) and done < len(keys):
+            report.stopped = True
+            break
+    return report
+
+
 def assign(db: Database, key: str, helper: str, due_on: date | None) -> None:
-    """Give the dossier to a support-team member, with a due date."""
+    """Give the dossier ``key`` (id or code) to a support-team member, with a due date."""
     with db.session() as session:
-        row = session.get(Initiative, key)
-        if row is None:
-            raise NotFoundError(f"Không có sáng kiến nào mã “{key}”.")
+        row = _find(session, key)
         row.assigned_to = helper.strip()
         row.due_on = due_on
+
+
+def assign_many(db: Database, ids: Sequence[str], helper: str, due_on: date | None) -> int:
+    """Give every dossier of ``ids`` to ``helper`` in one transaction; returns how many."""
+    changed = 0
+    with db.session() as session:
+        for start in range(0, len(ids), 500):
+            result = session.execute(
+                update(Initiative)
+                .where(Initiative.id.in_(ids[start : start + 500]))
+                .values(assigned_to=helper.strip(), due_on=due_on)
+            )
+            changed += result.rowcount  # type: ignore[attr-defined]
+    return changed

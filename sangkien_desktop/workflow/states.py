@@ -62,3 +62,12 @@ def allowed(source: str, target: str) -> bool:
 
 def state_name(state: str) -> str:
     return STATES[State(state)].name
+
+
+def next_steps(source: str) -> str:
+    """A Vietnamese sentence naming where an initiative in ``source`` may go."""
+    targets = TRANSITIONS.get(State(source), ())
+    if not targets:
+        return f"“{state_name(source)}” là bước cuối, không chuyển đi đâu nữa."
+    names = ", ".join(f"“{state_name(t)}”" for t in targets)
+    return f"Từ “{state_name(source)}” chỉ chuyển được sang {names}."

@@ -36,6 +36,10 @@ def window(qtbot: Any, demo_db: Database, profile: ProgramProfile) -> Iterator[M
     main.show()
     qtbot.waitExposed(main)
     yield main
+    # Delete the window (closing alone keeps its hundreds of widgets alive for the whole run).
+    main.close()
+    main.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def type_text(widget: QWidget, text: str) -> None:

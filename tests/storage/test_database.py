@@ -17,6 +17,7 @@ from sangkien_desktop.records.model import Author, InitiativeRecord
 from sangkien_desktop.services.initiatives import save_record
 from sangkien_desktop.storage import Database
 from sangkien_desktop.storage.database import (
+    HEAD_REVISION,
     alembic_config,
     current_revision,
     database_url,
@@ -150,3 +151,7 @@ def test_search_index_follows_inserts_updates_and_deletes(
     with db.engine.begin() as connection:
         connection.execute(text("DELETE FROM initiatives"))
     assert found("tran") == []
+
+
+def test_head_constant_is_alembics_head() -> None:
+    assert head_revision() == HEAD_REVISION

@@ -19,21 +19,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sangkien_desktop.gui.initiative_model import ID_ROLE, InitiativeTableModel
+from sangkien_desktop.errors import SangKienError
+from sangkien_desktop.gui.dialogs import AssignDialog, MoveReportDialog, StateDialog, run_moves
+from sangkien_desktop.gui.initiative_model import ID_ROLE, RAW_ROLE, InitiativeTableModel
+from sangkien_desktop.gui.tasks import show_error
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.services.initiatives import InitiativeFilter
 from sangkien_desktop.storage.database import Database
+from sangkien_desktop.workflow.board import helpers
+from sangkien_desktop.workflow.service import MoveReport, assign_many
 from sangkien_desktop.workflow.states import STATES
 
 SEARCH_DELAY_MS = 120
 
 
 class InitiativesScreen(QWidget):
-    """The table of initiatives. Emits ``open_requested(id)`` and ``new_requested()``."""
+    """The table of initiatives. Emits ``open_requested(id)``, ``new_requested()`` and
+    ``changed()`` after a bulk action."""
 
     open_requested = Signal(str)
     new_requested = Signal()
     selection_changed = Signal(list)
+    changed = Signal()
 
     def __init__(self, db: Database, profile: ProgramProfile, parent: QWidget | None = None):
         super().__init__(parent)
@@ -110,7 +117,12 @@ class InitiativesScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.count_label)
+        self._build_bulk_actions()
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label)
+        bottom.addStretch(1)
+        bottom.addWidget(self.bulk_button)
+        layout.addLayout(bottom)
 
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.apply_filters)
@@ -135,12 +147,18 @@ class InitiativesScreen(QWidget):
         self.addAction(find)
         self._restore_columns()
         self.apply_filters()
+        self._update_bulk_actions()
 
     def _combo(self, name: str, everything: str, items: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox(self, objectName=name)
         combo.addItem(everything, None)
         for value, text in items:
             combo.addItem(text, value)
+            combo.setItemData(combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
+        # Long kind names must not squeeze the search box: the popup still shows them whole.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(10)
+        combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
         return combo
 
     def _build_columns_menu(self) -> None:
@@ -209,3 +227,83 @@ class InitiativesScreen(QWidget):
 
     def _open_index(self, index) -> None:  # type: ignore[no-untyped-def]
         self.open_requested.emit(index.data(ID_ROLE))
+
+    # Bulk actions on the selected rows ---------------------------------------------------
+    def _build_bulk_actions(self) -> None:
+        self.open_action = QAction(self.tr("Mở hồ sơ"), self, objectName="openAction")
+        self.open_action.triggered.connect(self._open_selected)
+        self.move_action = QAction(self.tr("Chuyển trạng thái…"), self, objectName="moveAction")
+        self.move_action.triggered.connect(self.bulk_move)
+        self.assign_action = QAction(self.tr("Giao người hỗ trợ…"), self, objectName="assignAction")
+        self.assign_action.triggered.connect(self.bulk_assign)
+        menu = QMenu(self)
+        menu.addActions([self.open_action, self.move_action, self.assign_action])
+        self.bulk_button = QToolButton(self, objectName="bulkButton")
+        self.bulk_button.setToolTip(self.tr("Chuyển trạng thái, giao người hỗ trợ (chuột phải)"))
+        self.bulk_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.bulk_button.setMenu(menu)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(
+            lambda pos: menu.exec(self.table.viewport().mapToGlobal(pos))
+        )
+        self.selection_changed.connect(lambda _ids: self._update_bulk_actions())
+
+    def _update_bulk_actions(self) -> None:
+        count = len(self.table.selectionModel().selectedRows())
+        self.bulk_button.setText(self.tr("Thao tác với %n sáng kiến đã chọn", "", count))
+        self.bulk_button.setEnabled(count > 0)
+        self.open_action.setEnabled(count == 1)
+        self.move_action.setEnabled(count > 0)
+        self.assign_action.setEnabled(count > 0)
+
+    def _open_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            self.open_requested.emit(ids[0])
+
+    def _selected_values(self, key: str) -> list[object]:
+        column = [c.key for c in self.model.columns].index(key)
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        return [self.model.index(row, column).data(RAW_ROLE) for row in rows]
+
+    def _selection_label(self) -> str:
+        codes = [str(c) for c in self._selected_values("code")]
+        return codes[0] if len(codes) == 1 else self.tr("%n sáng kiến", "", len(codes))
+
+    def bulk_move(self) -> None:
+        """Move every selected initiative, each through the workflow service on its own."""
+        ids = self.selected_ids()
+        if not ids:
+            return
+        label = self._selection_label()
+        target = StateDialog.ask(self, label, [str(s) for s in self._selected_values("status")])
+        if target is None:
+            return
+        actor = str(getattr(self.window(), "actor", "") or "")
+        run_moves(self, self.db, self.profile, ids, label, target, actor, self._bulk_moved)
+
+    def _bulk_moved(self, report: MoveReport) -> None:
+        self.reload()
+        self.changed.emit()
+        MoveReportDialog.show_report(self, report)
+
+    def bulk_assign(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        current = [str(h or "") for h in self._selected_values("assigned_to")]
+        answer = AssignDialog.ask(
+            self,
+            self._selection_label(),
+            helpers(self.db),
+            current[0] if len(set(current)) == 1 else "",
+        )
+        if answer is None:
+            return
+        try:
+            assign_many(self.db, ids, *answer)
+        except SangKienError as exc:
+            show_error(self, exc)
+            return
+        self.reload()
+        self.changed.emit()

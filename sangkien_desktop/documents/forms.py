@@ -1,0 +1,490 @@
+"""The dossier forms of PROGRAM.md §8, filled from an initiative record, with dotted blanks
+where the record has nothing yet (the author fills them in by hand before signing):
+
+- ``application``: Đơn yêu cầu công nhận sáng kiến (Circular 18/2013/TT-BKHCN, Appendix I);
+- ``description``: Mô tả sáng kiến (sections 3.1–3.5);
+- ``receipt``: Giấy biên nhận đơn (Appendix II), with the date the unit promises to answer by;
+- ``portal_sheet``: Phiếu thông tin sáng kiến, one page of what the national portal asks.
+
+Each function returns the PDF as bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepInFrame, KeepTogether, Spacer, Table, TableStyle
+
+from sangkien_desktop.documents.fonts import SERIF
+from sangkien_desktop.documents.furniture import (
+    PORTRAIT_MARGINS,
+    columns,
+    dots,
+    esc,
+    field,
+    frame_width,
+    heading,
+    markup,
+    national_block,
+    para,
+    signature,
+    styles,
+)
+from sangkien_desktop.documents.furniture import build_pdf as _build
+from sangkien_desktop.documents.settings import DocumentSettings
+from sangkien_desktop.documents.wording import money, place_and_day
+from sangkien_desktop.program.profile import ProgramProfile
+from sangkien_desktop.records.model import Author, InitiativeRecord
+from sangkien_desktop.services.units import UnitDetails
+from sangkien_desktop.text import format_date
+
+WIDTH = frame_width()
+APPLICATION_MODES = {"APPLIED": "Áp dụng chính thức", "TRIAL": "Áp dụng thử"}
+RECOGNISED_BY = {"COUNCIL": "Hội đồng sáng kiến", "HEAD": "Thủ trưởng đơn vị"}
+
+_GRID = TableStyle(
+    [
+        ("FONTNAME", (0, 0), (-1, -1), SERIF),
+        ("GRID", (0, 0), (-1, -1), 0.6, "black"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+)
+
+
+@dataclass(frozen=True)
+class FormContext:
+    """What a form needs besides the record."""
+
+    settings: DocumentSettings
+    unit: UnitDetails
+    profile: ProgramProfile
+    today: date
+
+
+def _lines(text: str) -> list[Flowable]:
+    """One paragraph per line of ``text`` (people type line breaks into long fields)."""
+    s = styles()
+    return [para(line.strip(), s.body) for line in text.splitlines() if line.strip()]
+
+
+def _section(label: str, text: str, blank_lines: int = 3) -> list[Flowable]:
+    """A numbered heading and its text below it, or dotted lines to write on."""
+    s = styles()
+    if text.strip():
+        return [markup(f"<b>{esc(label)}</b>", s.field), *_lines(text)]
+    return field(label, None, WIDTH, s.field, blank_lines, bold_label=True)
+
+
+def _authors_table(
+    authors: Sequence[Author], last_column: str, value: Callable[[Author], str], blank_rows: int
+) -> Table:
+    s = styles()
+    head = [
+        "Số TT",
+        "Họ và tên",
+        "Ngày tháng năm sinh",
+        "Nơi công tác (hoặc nơi thường trú)",
+        "Chức danh",
+        "Trình độ chuyên môn",
+        last_column,
+    ]
+    rows: list[list[Flowable | str]] = [[para(h, s.cell_head) for h in head]]
+    for number, author in enumerate(authors, start=1):
+        rows.append(
+            [
+                para(str(number), s.cell_center),
+                para(author.full_name, s.cell),
+                para(format_date(author.birth_date), s.cell_center),
+                para(author.workplace, s.cell),
+                para(author.position, s.cell),
+                para(author.qualification, s.cell),
+                para(value(author), s.cell_center),
+            ]
+        )
+    for number in range(len(authors) + 1, len(authors) + 1 + blank_rows):
+        rows.append([para(str(number), s.cell_center), "", "", "", "", "", ""])
+    widths = [28, 96, 62, 94, 60, 64, 64]
+    scale = WIDTH / sum(widths)
+    table = Table(
+        rows,
+        colWidths=[w * scale for w in widths],
+        repeatRows=1,
+        rowHeights=[None] + [None] * len(authors) + [20] * blank_rows,
+    )
+    table.setStyle(_GRID)
+    return table
+
+
+def _share(author: Author) -> str:
+    return f"{author.contribution_pct:g}%" if author.contribution_pct is not None else ""
+
+
+def _benefits_text(record: InitiativeRecord, profile: ProgramProfile) -> str:
+    parts = []
+    if record.benefits.economic:
+        parts.append(record.benefits.economic.rstrip(".") + ".")
+    if record.benefits.economic_value_vnd:
+        parts.append(f"Giá trị làm lợi ước tính: {money(record.benefits.economic_value_vnd)}.")
+    social = _social_names(record, profile)
+    if social:
+        parts.append(f"Lợi ích xã hội: {social}.")
+    if record.benefits.social_description:
+        parts.append(record.benefits.social_description.rstrip(".") + ".")
+    return " ".join(parts)
+
+
+def _social_names(record: InitiativeRecord, profile: ProgramProfile) -> str:
+    names = {s.code: s.name for s in profile.social_benefits}
+    return "; ".join(names.get(code, code).lower() for code in record.benefits.social)
+
+
+def _first_applied(record: InitiativeRecord) -> str:
+    day = record.application.first_applied_on or record.research.applied_since
+    if day is None:
+        return ""
+    mode = " (áp dụng thử)" if record.application.mode == "TRIAL" else ""
+    return f"{format_date(day)}{mode}"
+
+
+def _signers(title: str, record: InitiativeRecord, day: date | None, place: str) -> list[Flowable]:
+    """The date line, the signature title, and a space to sign above each author's name,
+    two authors to a row."""
+    s = styles()
+    block: list[Flowable] = [
+        para(place_and_day(place, day), s.date_line),
+        *signature([title], "(Ký và ghi rõ họ tên)", gap=0),
+    ]
+    names = [a.full_name for a in record.authors] or [""]
+    per_row = 1 if len(names) == 1 else 2
+    rows = [names[i : i + per_row] for i in range(0, len(names), per_row)]
+    slots = [[[Spacer(1, 18 * mm), para(name, s.sign)] for name in row] for row in rows]
+    commands: list[tuple] = [
+        ("FONTNAME", (0, 0), (-1, -1), SERIF),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+    ]
+    if len(slots[-1]) < per_row:  # a last name alone is centred under the others
+        commands.append(("SPAN", (0, len(slots) - 1), (-1, len(slots) - 1)))
+        slots[-1] += [[]] * (per_row - len(slots[-1]))
+    table = Table(slots)
+    table.setStyle(TableStyle(commands))
+    return [*block, table]
+
+
+def application(record: InitiativeRecord, ctx: FormContext) -> bytes:
+    """Đơn yêu cầu công nhận sáng kiến."""
+    s = styles()
+    addressee = record.recognition.body or ctx.settings.addressee or ctx.settings.issuing_body
+    story: list[Flowable] = [
+        *national_block(),
+        Spacer(1, 8),
+        para("ĐƠN YÊU CẦU CÔNG NHẬN SÁNG KIẾN", s.title),
+        Spacer(1, 8),
+        markup(f"Kính gửi: {esc(addressee)}", s.body_center),
+        Spacer(1, 8),
+        para("Tôi (chúng tôi) ghi tên dưới đây:", s.field),
+        _authors_table(
+            record.authors,
+            "Tỷ lệ (%) đóng góp vào việc tạo ra sáng kiến",
+            _share,
+            0 if record.authors else 2,
+        ),
+        Spacer(1, 6),
+        markup(
+            "Là tác giả (nhóm tác giả) đề nghị xét công nhận sáng kiến: "
+            f"<b>{esc(record.title)}</b>",
+            s.field,
+        ),
+    ]
+    for label, value, blank in (
+        (
+            "- Chủ đầu tư tạo ra sáng kiến (trường hợp tác giả không đồng thời là chủ đầu tư "
+            "tạo ra sáng kiến):",
+            "",
+            0,
+        ),
+        ("- Lĩnh vực áp dụng sáng kiến:", record.field, 0),
+        ("- Ngày sáng kiến được áp dụng lần đầu hoặc áp dụng thử:", _first_applied(record), 0),
+        ("- Mô tả bản chất của sáng kiến:", _joined(record.content, record.novelty), 3),
+        ("- Những thông tin cần được bảo mật (nếu có):", record.confidential, 0),
+        ("- Những điều kiện cần thiết để áp dụng sáng kiến:", record.applicability, 1),
+        (
+            "- Đánh giá lợi ích thu được hoặc dự kiến có thể thu được do áp dụng sáng kiến "
+            "theo ý kiến của tác giả:",
+            _benefits_text(record, ctx.profile),
+            2,
+        ),
+        (
+            "- Đánh giá lợi ích thu được hoặc dự kiến có thể thu được do áp dụng sáng kiến "
+            "theo ý kiến của tổ chức, cá nhân đã tham gia áp dụng sáng kiến lần đầu, kể cả áp "
+            "dụng thử (nếu có):",
+            "",
+            1,
+        ),
+    ):
+        story += field(label, value, WIDTH, s.field, blank)
+    story += [
+        KeepTogether(
+            [
+                para(
+                    "- Danh sách những người đã tham gia áp dụng thử hoặc áp dụng sáng kiến "
+                    "lần đầu (nếu có):",
+                    s.field,
+                ),
+                _authors_table([], "Nội dung công việc hỗ trợ", _share, 2),
+            ]
+        ),
+        Spacer(1, 6),
+        para(
+            "Tôi (chúng tôi) xin cam đoan mọi thông tin nêu trong đơn là trung thực, đúng sự "
+            "thật và hoàn toàn chịu trách nhiệm trước pháp luật.",
+            s.body,
+        ),
+        Spacer(1, 6),
+        KeepTogether(
+            columns(
+                [],
+                _signers("NGƯỜI NỘP ĐƠN", record, record.submitted_on, ctx.settings.place),
+                WIDTH,
+                0.42,
+            )
+        ),
+    ]
+    return _build(story, f"Đơn yêu cầu công nhận sáng kiến {record.code}")
+
+
+def _joined(*texts: str) -> str:
+    return "\n".join(t.strip() for t in texts if t and t.strip())
+
+
+def description(record: InitiativeRecord, ctx: FormContext) -> bytes:
+    """Mô tả sáng kiến, sections 3.1–3.5."""
+    s = styles()
+    novelty = f"Tính mới, tính sáng tạo: {record.novelty.strip()}" if record.novelty else ""
+    benefits = []
+    if record.benefits.economic or record.benefits.economic_value_vnd:
+        value = money(record.benefits.economic_value_vnd)
+        economic = record.benefits.economic.strip()
+        parts = [economic.rstrip("."), f"giá trị làm lợi {value}" if value else ""]
+        benefits.append("- Hiệu quả kinh tế: " + "; ".join(p for p in parts if p) + ".")
+    social = _social_names(record, ctx.profile)
+    if social or record.benefits.social_description:
+        described = record.benefits.social_description.strip().rstrip(".")
+        benefits.append(
+            "- Hiệu quả xã hội: "
+            + ". ".join(p for p in (social.capitalize(), described) if p)
+            + "."
+        )
+    attachments = "\n".join(f"- {a.file_name}" for a in record.attachments)
+    story: list[Flowable] = [
+        *national_block(),
+        Spacer(1, 8),
+        para("MÔ TẢ SÁNG KIẾN", s.title),
+        Spacer(1, 10),
+        *field("Mã số:", record.code, WIDTH, s.field, bold_label=True),
+        *field("1. Tên sáng kiến:", record.title, WIDTH, s.field, bold_label=True),
+        *field("2. Lĩnh vực áp dụng:", record.field, WIDTH, s.field, bold_label=True),
+        markup("<b>3. Mô tả bản chất của sáng kiến:</b>", s.field),
+        *_section("3.1. Tình trạng giải pháp đã biết:", record.known_solution),
+        *_section(
+            "3.2. Nội dung giải pháp đề nghị công nhận là sáng kiến:",
+            _joined(record.content, novelty),
+            5,
+        ),
+        *_section("3.3. Khả năng áp dụng của giải pháp:", record.applicability),
+        *_section(
+            "3.4. Hiệu quả, lợi ích thu được hoặc dự kiến có thể thu được do áp dụng giải pháp:",
+            "\n".join(benefits),
+        ),
+        *_section("3.5. Tài liệu kèm theo:", attachments, 2),
+        Spacer(1, 8),
+    ]
+    title = "NHÓM TÁC GIẢ" if len(record.authors) > 1 else "TÁC GIẢ"
+    left = signature(["XÁC NHẬN CỦA THỦ TRƯỞNG ĐƠN VỊ"], "(Ký, ghi rõ họ tên, đóng dấu)")
+    right = _signers(title, record, None, ctx.settings.place)
+    story.append(KeepTogether(columns([Spacer(1, 16), *left], right, WIDTH, 0.45)))
+    return _build(story, f"Mô tả sáng kiến {record.code}")
+
+
+def answer_by(received: date, settings: DocumentSettings) -> date:
+    """The day the receipt promises an answer by."""
+    return received + timedelta(days=settings.answer_days)
+
+
+def receipt(record: InitiativeRecord, ctx: FormContext) -> bytes:
+    """Giấy biên nhận đơn: received on ``submitted_on`` (today when not recorded)."""
+    s = styles()
+    settings = ctx.settings
+    received = record.submitted_on or ctx.today
+    deadline = answer_by(received, settings)
+    number = f"Số: {dots(40, s.number)}/{settings.receipt_symbol}"
+    story: list[Flowable] = [
+        heading(settings, WIDTH, number, place_and_day(settings.place, received)),
+        Spacer(1, 14),
+        para("GIẤY BIÊN NHẬN", s.title),
+        para("Đơn yêu cầu công nhận sáng kiến", s.subtitle),
+        Spacer(1, 12),
+        para(f"{settings.issuing_body} đã nhận đơn yêu cầu công nhận sáng kiến của:", s.body),
+    ]
+    for author in record.authors:
+        where = f" – {author.workplace}" if author.workplace else ""
+        story.append(markup(f"- Ông (bà): <b>{esc(author.full_name)}</b>{esc(where)}", s.field))
+    if not record.authors:
+        story += field("- Ông (bà):", None, WIDTH, s.field)
+    story += field("- Tên sáng kiến:", record.title, WIDTH, s.field)
+    story += field("- Mã hồ sơ:", record.code, WIDTH, s.field)
+    story += field("- Ngày nhận đơn:", format_date(received), WIDTH, s.field)
+    story.append(para("- Hồ sơ gồm:", s.field))
+    papers = ["Đơn yêu cầu công nhận sáng kiến", "Bản mô tả sáng kiến"]
+    papers += [a.file_name for a in record.attachments]
+    story += [para(f"+ {paper};", s.field) for paper in papers]
+    story += [
+        Spacer(1, 4),
+        markup(
+            f"Trong thời hạn {settings.answer_days} ngày kể từ ngày nhận đơn, chậm nhất ngày "
+            f"<b>{format_date(deadline)}</b>, {esc(settings.issuing_body)} sẽ thông báo cho tác "
+            "giả kết quả xem xét đơn.",
+            s.body,
+        ),
+        Spacer(1, 12),
+    ]
+    lead = next((a.full_name for a in record.authors if a.is_lead), None)
+    lead = lead or (record.authors[0].full_name if record.authors else None)
+    story.append(
+        KeepTogether(
+            columns(
+                signature(["NGƯỜI NỘP ĐƠN"], "(Ký và ghi rõ họ tên)", lead),
+                signature(["NGƯỜI NHẬN ĐƠN"], "(Ký và ghi rõ họ tên)"),
+                WIDTH,
+                0.5,
+            )
+        )
+    )
+    return _build(story, f"Giấy biên nhận đơn {record.code}")
+
+
+def _portal_rows(record: InitiativeRecord, ctx: FormContext) -> list[tuple[str, str]]:
+    profile, unit = ctx.profile, ctx.unit
+    kind = profile.kind(record.kind)
+    kind_name = kind.name if kind else record.kind
+    subkind = kind.subkind(record.subkind) if kind and record.subkind else None
+    if subkind:
+        kind_name += f" – {subkind.name}"
+    authors = "\n".join(
+        f"{i}. {a.full_name}"
+        + (f", sinh {format_date(a.birth_date)}" if a.birth_date else "")
+        + "".join(f", {p}" for p in (a.position, a.workplace) if p)
+        + (f" – đóng góp {_share(a)}" if a.contribution_pct is not None else "")
+        for i, a in enumerate(record.authors, start=1)
+    )
+    recognition = record.recognition
+    decided = ""
+    if not recognition.is_empty:
+        by = recognition.body or RECOGNISED_BY.get(recognition.by or "", "")
+        decided = " ".join(
+            p
+            for p in (
+                f"Quyết định số {recognition.decision_no}" if recognition.decision_no else "",
+                f"ngày {format_date(recognition.decided_on)}" if recognition.decided_on else "",
+                f"của {by}" if by else "",
+            )
+            if p
+        )
+    social = _social_names(record, profile)
+    social_text = _joined(
+        social.capitalize() + "." if social else "", record.benefits.social_description
+    )
+    protection = "Không"
+    if record.ip_protection.protected:
+        protection = f"Có – số đăng ký {record.ip_protection.registration_no or '…'}"
+    rows = [
+        ("Công đoàn cơ sở", unit.name),
+        ("Công đoàn cấp trên trực tiếp cơ sở", unit.superior_union),
+        ("LĐLĐ tỉnh, thành phố / Công đoàn ngành", unit.federation),
+        ("Mã sáng kiến", record.code),
+        ("Tên sáng kiến", record.title),
+        ("Loại sáng kiến", kind_name),
+    ]
+    if kind and kind.research:
+        levels = {r.code: r.name for r in profile.research_levels}
+        rows.append(("Cấp đề tài", levels.get(record.research_level or "", "")))
+    rows += [
+        ("Lĩnh vực áp dụng", record.field),
+        ("Tác giả, đồng tác giả", authors),
+        ("Hình thức áp dụng", APPLICATION_MODES.get(record.application.mode or "", "")),
+        ("Ngày áp dụng lần đầu", _first_applied(record)),
+        ("Nơi áp dụng", record.application.where),
+        ("Quyết định công nhận", decided),
+        ("Giá trị làm lợi", money(record.benefits.economic_value_vnd)),
+        ("Hiệu quả kinh tế", record.benefits.economic),
+        ("Hiệu quả xã hội", social_text),
+        ("Tính mới", record.novelty),
+        ("Nội dung tóm tắt", record.content),
+        ("Câu chuyện ra đời sáng kiến", record.origin_story),
+        ("Đã được bảo hộ sở hữu trí tuệ", protection),
+    ]
+    return rows
+
+
+def portal_sheet(record: InitiativeRecord, ctx: FormContext) -> bytes:
+    """Phiếu thông tin sáng kiến: everything the portal asks, on one page (shrunk to fit)."""
+    s = styles()
+    label_width = WIDTH * 0.3
+    value_width = WIDTH - label_width
+    rows = []
+    for number, (label, value) in enumerate(_portal_rows(record, ctx), start=1):
+        cell: list[Flowable] | Flowable
+        if value.strip():
+            cell = [para(line, s.cell) for line in value.splitlines() if line.strip()]
+        else:
+            cell = para(dots(value_width - 8, s.cell), s.cell)
+        rows.append([markup(f"<b>{number}. {esc(label)}</b>", s.cell), cell])
+    table = Table(rows, colWidths=[label_width, value_width])
+    table.setStyle(_GRID)
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    content: list[Flowable] = [
+        para("PHIẾU THÔNG TIN SÁNG KIẾN", s.title),
+        para(
+            f"(Thông tin để nhập lên Cổng thông tin Chương trình “{ctx.profile.name}”)",
+            s.italic_center,
+        ),
+        Spacer(1, 8),
+        table,
+        Spacer(1, 8),
+        columns(
+            [],
+            [
+                para(place_and_day(ctx.settings.place, ctx.today), s.date_line),
+                *signature(["NGƯỜI LẬP PHIẾU"], "(Ký và ghi rõ họ tên)", gap=16 * mm),
+            ],
+            WIDTH,
+            0.5,
+        ),
+    ]
+    margins = PORTRAIT_MARGINS
+    height = 297 * mm - margins.top - margins.bottom - 14
+    return _build(
+        [KeepInFrame(WIDTH, height, content, mode="shrink")],
+        f"Phiếu thông tin sáng kiến {record.code}",
+    )
+
+
+FORMS: dict[str, Callable[[InitiativeRecord, FormContext], bytes]] = {
+    "application": application,
+    "description": description,
+    "receipt": receipt,
+    "portal-sheet": portal_sheet,
+}
+FORM_NAMES = {
+    "application": "Đơn yêu cầu công nhận sáng kiến",
+    "description": "Mô tả sáng kiến",
+    "receipt": "Giấy biên nhận đơn",
+    "portal-sheet": "Phiếu thông tin sáng kiến",
+}

@@ -1,0 +1,352 @@
+"""What the GUI and the CLI call: read the database, lay out, write the PDF safely.
+
+Every function writes through a temporary file in the output's folder renamed over the
+target, so a crash never leaves half a PDF that looks whole. Certificate numbers are taken
+in the same transaction that lays the certificates out and are committed only once the PDF
+is on disk; a cancelled or failed print leaves neither a file nor a used number. While a
+batch is laid out (about two seconds per thousand pages) other writers of the database wait
+for it, within SQLite's busy timeout.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from io import BytesIO
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from sangkien_desktop.documents.certificate import CertificateData, Progress, write_certificates
+from sangkien_desktop.documents.forms import FORM_NAMES, FORMS, FormContext
+from sangkien_desktop.documents.furniture import check_output, write_pdf, write_temp
+from sangkien_desktop.documents.numbering import (
+    Holder,
+    assign_numbers,
+    begin_exclusive,
+    existing_numbers,
+    with_retry,
+)
+from sangkien_desktop.documents.reward import (
+    Award,
+    Decision,
+    decision_number,
+    decision_pdf,
+    sorted_awards,
+)
+from sangkien_desktop.documents.settings import load_settings
+from sangkien_desktop.errors import InputError, NotFoundError
+from sangkien_desktop.program.profile import ProgramProfile
+from sangkien_desktop.services.initiatives import get_record
+from sangkien_desktop.services.units import unit_details
+from sangkien_desktop.storage.database import Database
+from sangkien_desktop.storage.models import Certificate, Initiative, Member, Reward
+from sangkien_desktop.text import clean, format_date
+from sangkien_desktop.workflow.states import State, state_name
+
+#: Workflow states of an initiative that has been recognised.
+RECOGNISED_STATES = (State.RECOGNISED, State.READY, State.EXPORTED, State.UPLOADED)
+SALUTATIONS = {"NAM": "ông", "NU": "bà"}
+
+
+def split_codes(text: str | None) -> list[str]:
+    """``"SK-1, SK-2"`` → ``["SK-1", "SK-2"]`` (commas, semicolons or spaces)."""
+    parts = re.split(r"[,;\s]+", text or "")
+    return [code for code in (clean(p) for p in parts) if code]
+
+
+def _not_found(codes: Sequence[str]) -> NotFoundError:
+    listed = ", ".join(f"“{c}”" for c in codes[:5]) + (" …" if len(codes) > 5 else "")
+    return NotFoundError(
+        f"Không có sáng kiến nào mã {listed}.", english=f"No initiative {', '.join(codes)}."
+    )
+
+
+def _check_certifiable(row: Initiative) -> None:
+    if row.status not in RECOGNISED_STATES:
+        raise InputError(
+            f"Sáng kiến {row.code} chưa được công nhận (trạng thái “{state_name(row.status)}”): "
+            "chỉ in giấy chứng nhận cho sáng kiến đã được công nhận.",
+            english=f"Initiative {row.code} is not recognised.",
+        )
+    if not row.decision_no.strip() or row.decided_on is None:
+        raise InputError(
+            f"Sáng kiến {row.code} chưa có số và ngày quyết định công nhận: hãy nhập mục "
+            "“Công nhận” trước khi in giấy chứng nhận.",
+            english=f"Initiative {row.code} has no recognition decision number and date.",
+        )
+    names = [clean(a.full_name) for a in row.authors]
+    if not names or not all(names):
+        raise InputError(f"Sáng kiến {row.code}: mỗi tác giả phải có họ và tên để in giấy.")
+    twice = [name for name, count in Counter(names).items() if count > 1]
+    if twice:
+        raise InputError(
+            f"Sáng kiến {row.code} có hai tác giả cùng tên “{twice[0]}”: mỗi giấy chứng nhận "
+            "mang tên một người, hãy phân biệt tên hai tác giả."
+        )
+
+
+def _certifiable(session: Session, codes: Sequence[str] | None) -> list[Initiative]:
+    query = select(Initiative).options(selectinload(Initiative.authors)).order_by(Initiative.code)
+    if codes is None:
+        rows = list(
+            session.scalars(
+                query.where(
+                    Initiative.status.in_(RECOGNISED_STATES),
+                    Initiative.decision_no != "",
+                    Initiative.decided_on.is_not(None),
+                )
+            )
+        )
+        for row in rows:
+            _check_certifiable(row)
+        return rows
+    wanted = list(dict.fromkeys(codes))
+    if not wanted:
+        raise InputError("Chưa chọn sáng kiến nào để in giấy chứng nhận.")
+    rows = []
+    for start in range(0, len(wanted), 500):
+        rows += session.scalars(query.where(Initiative.code.in_(wanted[start : start + 500])))
+    missing = sorted(set(wanted) - {r.code for r in rows})
+    if missing:
+        raise _not_found(missing)
+    rows.sort(key=lambda r: r.code)
+    for row in rows:
+        _check_certifiable(row)
+    return rows
+
+
+def _salutations(session: Session, rows: Sequence[Initiative]) -> dict[int, str]:
+    ids = sorted({a.member_id for r in rows for a in r.authors if a.member_id is not None})
+    found: dict[int, str] = {}
+    for start in range(0, len(ids), 500):
+        query = select(Member.id, Member.gender).where(Member.id.in_(ids[start : start + 500]))
+        found.update({i: SALUTATIONS.get(g, "ông (bà)") for i, g in session.execute(query)})
+    return found
+
+
+def _certificates(
+    session: Session, profile: ProgramProfile, codes: Sequence[str] | None, issued_on: date
+) -> list[CertificateData]:
+    """Take the numbers and gather what each page shows (inside the caller's transaction)."""
+    rows = _certifiable(session, codes)
+    held = set(existing_numbers(session, [r.id for r in rows])) if codes is None else set()
+    pairs = []
+    for row in rows:
+        for author in row.authors:
+            holder = Holder(row.id, row.code, author.full_name)
+            if holder.key not in held:
+                pairs.append((row, author, holder))
+    if not pairs:
+        raise InputError(
+            "Không có sáng kiến đã công nhận nào chưa được cấp giấy chứng nhận.",
+            english="Every recognised initiative already has its certificates.",
+        )
+    numbers = assign_numbers(session, [holder for _, _, holder in pairs], issued_on)
+    for (row, _, _), number in zip(pairs, numbers, strict=True):
+        if number.new and row.decided_on and issued_on < row.decided_on:
+            raise InputError(
+                f"Ngày cấp giấy chứng nhận {format_date(issued_on)} ở trước ngày quyết định "
+                f"công nhận sáng kiến {row.code} ({format_date(row.decided_on)}).",
+                english=f"Issue date before the recognition of {row.code}.",
+            )
+    salutations = _salutations(session, rows)
+    certificates = []
+    for (row, author, _), number in zip(pairs, numbers, strict=True):
+        kind = profile.kind(row.kind)
+        certificates.append(
+            CertificateData(
+                number=number.number,
+                year=number.year,
+                issued_on=number.issued_on,
+                author_name=clean(author.full_name),
+                salutation=salutations.get(author.member_id or -1, "ông (bà)"),
+                workplace=clean(author.workplace),
+                co_authors=tuple(
+                    clean(a.full_name) for a in row.authors if a.full_name != author.full_name
+                ),
+                code=row.code,
+                title=clean(row.title),
+                kind_name=kind.name if kind else "",
+                decision_no=clean(row.decision_no),
+                decided_on=row.decided_on,
+                decision_body=clean(row.recognition_body),
+            )
+        )
+    return certificates
+
+
+def print_certificates(
+    db: Database,
+    profile: ProgramProfile,
+    out_path: Path | str,
+    codes: Sequence[str] | None = None,
+    progress: Progress | None = None,
+    issued_on: date | None = None,
+) -> int:
+    """Certificates for the initiatives ``codes`` (every author, reprints keep their number),
+    or, with ``codes=None``, for every recognised initiative's authors not yet certified.
+    One PDF, ordered by code then author. Returns the number of certificates (pages)."""
+    out = check_output(Path(out_path))
+    settings = load_settings(db)
+    day = issued_on or date.today()
+
+    def attempt() -> tuple[Path, int]:
+        temp: Path | None = None
+        try:
+            with db.session() as session:
+                begin_exclusive(session)
+                certificates = _certificates(session, profile, codes, day)
+                buffer = BytesIO()
+                pages = write_certificates(
+                    buffer, certificates, settings, len(certificates), progress
+                )
+                temp = write_temp(out, buffer.getvalue())
+            return temp, pages
+        except BaseException:
+            if temp is not None:
+                temp.unlink(missing_ok=True)
+            raise
+
+    temp, pages = with_retry(attempt)
+    try:
+        os.replace(temp, out)
+    except OSError:
+        temp.unlink(missing_ok=True)
+        raise
+    return pages
+
+
+@dataclass(frozen=True)
+class IssuedCertificate:
+    year: int
+    number: int
+    issued_on: date
+    initiative_code: str
+    author_name: str
+
+
+def issued_certificates(db: Database, year: int | None = None) -> list[IssuedCertificate]:
+    """The certificate register, by year and number."""
+    with db.reader() as session:
+        query = select(Certificate).order_by(Certificate.year, Certificate.number)
+        if year is not None:
+            query = query.where(Certificate.year == year)
+        return [
+            IssuedCertificate(r.year, r.number, r.issued_on, r.initiative_code, r.author_name)
+            for r in session.scalars(query)
+        ]
+
+
+def render_form(
+    db: Database, profile: ProgramProfile, kind: str, code: str, today: date | None = None
+) -> bytes:
+    """The form ``kind`` (application, description, receipt, portal-sheet) as PDF bytes."""
+    if kind not in FORMS:
+        raise InputError(
+            f"Không có mẫu “{kind}”; chọn một trong: {', '.join(FORMS)} "
+            f"({'; '.join(FORM_NAMES.values())}).",
+            english=f"No form '{kind}'.",
+        )
+    record = get_record(db, clean(code))
+    context = FormContext(load_settings(db), unit_details(db), profile, today or date.today())
+    return FORMS[kind](record, context)
+
+
+def print_form(
+    db: Database,
+    profile: ProgramProfile,
+    kind: str,
+    code: str,
+    out_path: Path | str,
+    today: date | None = None,
+) -> Path:
+    """Write the form ``kind`` of initiative ``code`` to ``out_path``."""
+    out = check_output(Path(out_path))
+    write_pdf(out, render_form(db, profile, kind, code, today))
+    return out
+
+
+def awards_from_rewards(
+    db: Database, number: str, codes: Sequence[str] | None = None
+) -> tuple[list[Award], date | None]:
+    """The rewards recorded under decision ``number`` (optionally only for ``codes``), and
+    the decision's date as recorded."""
+    with db.reader() as session:
+        query = (
+            select(Reward, Initiative.code, Initiative.title)
+            .outerjoin(Initiative, Reward.initiative_id == Initiative.id)
+            .where(Reward.decision_no == number)
+        )
+        if codes:
+            query = query.where(Initiative.code.in_(list(codes)))
+        rows = session.execute(query).all()
+    awards = [
+        Award(clean(r.recipient_name), r.amount_vnd or 0, code or "", clean(title or ""), r.form)
+        for r, code, title in rows
+    ]
+    dates = Counter(r.decided_on for r, _, _ in rows if r.decided_on)
+    return awards, dates.most_common(1)[0][0] if dates else None
+
+
+def awards_for_initiatives(db: Database, codes: Sequence[str], amount_vnd: int) -> list[Award]:
+    """One award of ``amount_vnd`` per initiative, to its author or its group of authors."""
+    if amount_vnd < 0:
+        raise InputError(f"Số tiền thưởng {amount_vnd} không được âm.")
+    with db.reader() as session:
+        rows = session.scalars(
+            select(Initiative)
+            .where(Initiative.code.in_(list(codes)))
+            .options(selectinload(Initiative.authors))
+        ).all()
+        missing = sorted(set(codes) - {r.code for r in rows})
+        if missing:
+            raise _not_found(missing)
+        awards = []
+        for row in rows:
+            names = [clean(a.full_name) for a in row.authors if clean(a.full_name)]
+            if not names:
+                raise InputError(f"Sáng kiến {row.code} chưa có tác giả để khen thưởng.")
+            awards.append(Award(", ".join(names), amount_vnd, row.code, clean(row.title)))
+    return awards
+
+
+def print_reward_decision(
+    db: Database,
+    profile: ProgramProfile,
+    out_path: Path | str,
+    decision_no: str,
+    decided_on: date | None = None,
+    awards: Sequence[Award] | None = None,
+    codes: Sequence[str] | None = None,
+) -> int:
+    """A reward decision and its annex. ``awards`` given explicitly, or read from the rewards
+    recorded under ``decision_no`` (only those of ``codes`` when given). The date defaults to
+    the one recorded with the rewards, else today. Returns the number of annex lines."""
+    out = check_output(Path(out_path))
+    settings = load_settings(db)
+    if not decision_no.strip():
+        raise InputError("Chưa nhập số quyết định khen thưởng.")
+    number = decision_number(decision_no, settings)
+    recorded: date | None = None
+    if awards is None:
+        awards, recorded = awards_from_rewards(db, number, codes)
+        if not awards:
+            raise InputError(
+                f"Chưa có khen thưởng nào ghi theo Quyết định {number}: nhập khen thưởng trước, "
+                "hoặc chọn sáng kiến và số tiền thưởng.",
+                english=f"No reward recorded under decision {number}.",
+            )
+    for award in awards:
+        if not clean(award.recipient):
+            raise InputError("Mỗi dòng khen thưởng phải có tên người được khen thưởng.")
+        if award.amount_vnd < 0:
+            raise InputError(f"Số tiền thưởng của {award.recipient} không được âm.")
+    decision = Decision(number, decided_on or recorded or date.today(), sorted_awards(awards))
+    write_pdf(out, decision_pdf(decision, settings, profile))
+    return len(decision.awards)

@@ -1,0 +1,117 @@
+"""The unit's document settings: who issues, under which symbols, where, and who signs.
+
+Kept as one JSON value in the ``settings`` table under ``documents``. Only the values that
+differ from the defaults are stored, so a field left at its default keeps following the home
+unit (renaming the union renames the issuing body on every document)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from sangkien_desktop.errors import InputError
+from sangkien_desktop.services.units import UnitDetails, unit_details
+from sangkien_desktop.storage.database import Database
+from sangkien_desktop.storage.models import Setting
+from sangkien_desktop.text import clean
+
+KEY = "documents"
+MAX_ANSWER_DAYS = 366
+
+
+@dataclass
+class DocumentSettings:
+    #: The upper-level union, printed above the issuing body (upper case, regular).
+    superior_body: str = ""
+    #: The issuing body: the grassroots union (upper case, bold).
+    issuing_body: str = ""
+    #: "Kính gửi" of the application when the record does not name the recognising body yet.
+    addressee: str = ""
+    #: The place name of the date line ("Hà Nội").
+    place: str = ""
+    certificate_symbol: str = "GCN-CĐCS"
+    decision_symbol: str = "QĐ-CĐCS"
+    receipt_symbol: str = "BN-CĐCS"
+    on_behalf: str = "TM. BAN CHẤP HÀNH"
+    signatory_title: str = "CHỦ TỊCH"
+    signatory_name: str = ""
+    #: Days promised on the receipt to answer an application (Decree 13: one month).
+    answer_days: int = 30
+    #: An image printed on certificates; empty for none.
+    logo_path: str = ""
+
+
+def default_addressee(unit_name: str) -> str:
+    """``Công đoàn Công ty X`` → ``Hội đồng sáng kiến Công ty X``: the employer's council
+    recognises initiatives (Decree 13), the union helps its members apply."""
+    name = clean(unit_name)
+    if name.casefold().startswith("công đoàn "):
+        name = name[len("công đoàn ") :]
+    return f"Hội đồng sáng kiến {name}".strip()
+
+
+def default_settings(unit: UnitDetails) -> DocumentSettings:
+    return DocumentSettings(
+        superior_body=unit.superior_union,
+        issuing_body=unit.name,
+        addressee=default_addressee(unit.name),
+        place=unit.place,
+        signatory_name=unit.chair_name,
+    )
+
+
+def _checked(settings: DocumentSettings) -> DocumentSettings:
+    values: dict[str, Any] = {}
+    for f in fields(DocumentSettings):
+        value = getattr(settings, f.name)
+        if f.name == "answer_days":
+            values[f.name] = value
+        elif f.name == "logo_path":
+            values[f.name] = str(value or "").strip()
+        else:
+            values[f.name] = clean(str(value or ""))
+    result = DocumentSettings(**values)
+    if not result.issuing_body:
+        raise InputError("Cài đặt văn bản: tên cơ quan ban hành không được để trống.")
+    for name, label in (
+        ("certificate_symbol", "ký hiệu giấy chứng nhận"),
+        ("decision_symbol", "ký hiệu quyết định"),
+        ("receipt_symbol", "ký hiệu giấy biên nhận"),
+    ):
+        if not getattr(result, name):
+            raise InputError(f"Cài đặt văn bản: {label} không được để trống.")
+    days = settings.answer_days
+    if not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= MAX_ANSWER_DAYS:
+        raise InputError(
+            f"Cài đặt văn bản: số ngày hẹn trả lời “{days}” phải là số nguyên từ 1 đến "
+            f"{MAX_ANSWER_DAYS}."
+        )
+    if result.logo_path and not Path(result.logo_path).is_file():
+        raise InputError(f"Cài đặt văn bản: không tìm thấy tệp logo “{result.logo_path}”.")
+    return result
+
+
+def load_settings(db: Database) -> DocumentSettings:
+    """The settings in force: the stored values over the home unit's defaults."""
+    defaults = default_settings(unit_details(db))
+    with db.reader() as session:
+        row = session.get(Setting, KEY)
+        stored = dict(row.value) if row is not None else {}
+    known = {f.name for f in fields(DocumentSettings)}
+    merged = asdict(defaults) | {k: v for k, v in stored.items() if k in known}
+    return DocumentSettings(**merged)
+
+
+def save_settings(db: Database, settings: DocumentSettings) -> DocumentSettings:
+    """Check and store ``settings``; returns them as they will be used."""
+    checked = _checked(settings)
+    defaults = asdict(default_settings(unit_details(db)))
+    changed = {k: v for k, v in asdict(checked).items() if v != defaults[k]}
+    with db.session() as session:
+        row = session.get(Setting, KEY)
+        if row is None:
+            session.add(Setting(key=KEY, value=changed))
+        else:
+            row.value = changed
+    return load_settings(db)

@@ -1,0 +1,484 @@
+"""Dialogs that ask, for the support team's workflow and the members list.
+
+Each offers a classmethod (``MoveDialog.ask(parent, …) -> Result | None``): screens call it and
+tests monkeypatch it instead of clicking through a modal loop. ``run_moves`` is the one road a
+screen takes to move initiatives: ask what the move needs, then the workflow service, one
+initiative at a time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sangkien_desktop.gui.tasks import run_task
+from sangkien_desktop.program.profile import ProgramProfile
+from sangkien_desktop.services.members import CATEGORIES, GENDERS, MemberData
+from sangkien_desktop.storage.database import Database
+from sangkien_desktop.text import clean, format_date, parse_date_vn
+from sangkien_desktop.workflow.service import Move, MoveReport, move_many
+from sangkien_desktop.workflow.states import STATES, State, allowed, state_name
+
+#: Up to this many initiatives move at once on the GUI thread (a move takes a few ms); more go
+#: through ``run_task`` with progress and cancel.
+SYNC_MOVES = 10
+DATE_FORMAT = "dd/MM/yyyy"
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("WorkflowDialogs", text, None, n)
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def _date_edit(parent: QWidget, name: str, day: date | None = None) -> QDateEdit:
+    edit = QDateEdit(parent, objectName=name)
+    edit.setDisplayFormat(DATE_FORMAT)
+    edit.setCalendarPopup(True)
+    edit.setDate(_qdate(day or date.today()))
+    return edit
+
+
+def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("Hủy"))
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+# Moving ------------------------------------------------------------------------------------
+@dataclass
+class MoveDetails:
+    """What the person adds to a move: the date or reason the target state needs, a note."""
+
+    submitted_on: date | None = None
+    reason: str = ""
+    uploaded_on: date | None = None
+    comment: str = ""
+
+    def to_move(self, target: str, actor: str) -> Move:
+        return Move(
+            target=target,
+            actor=actor,
+            comment=self.comment,
+            submitted_on=self.submitted_on,
+            reason=self.reason,
+            uploaded_on=self.uploaded_on,
+        )
+
+
+class MoveDialog(QDialog):
+    """Asks what a move into ``target`` needs: the receipt date, the reason, the upload date."""
+
+    def __init__(self, parent: QWidget | None, label: str, target: str) -> None:
+        super().__init__(parent)
+        self.setObjectName("moveDialog")
+        self.target = State(target)
+        self.needs = STATES[self.target].needs
+        self.setWindowTitle(self.tr("Chuyển sang “%1”").replace("%1", state_name(target)))
+        intro = QLabel(
+            self.tr("Chuyển %1 sang “%2”.").replace("%1", label).replace("%2", state_name(target)),
+            self,
+        )
+        intro.setWordWrap(True)
+        form = QFormLayout()
+        self.date_edit: QDateEdit | None = None
+        self.reason_edit: QPlainTextEdit | None = None
+        if self.needs in ("submitted_on", "uploaded_on"):
+            self.date_edit = _date_edit(self, "dateEdit")
+            self.date_edit.setMaximumDate(QDate.currentDate())
+            form.addRow(
+                self.tr("Ngày Hội đồng nhận đơn")
+                if self.needs == "submitted_on"
+                else self.tr("Ngày đã cập nhật lên Cổng"),
+                self.date_edit,
+            )
+        if self.needs == "reason":
+            self.reason_edit = QPlainTextEdit(self, objectName="reasonEdit")
+            self.reason_edit.setPlaceholderText(
+                self.tr("Lý do Hội đồng không công nhận, theo văn bản trả lời")
+            )
+            self.reason_edit.setTabChangesFocus(True)
+            self.reason_edit.setFixedHeight(90)
+            form.addRow(self.tr("Lý do không công nhận"), self.reason_edit)
+        self.comment_edit = QLineEdit(self, objectName="commentEdit")
+        self.comment_edit.setPlaceholderText(self.tr("Không bắt buộc"))
+        form.addRow(self.tr("Ghi chú"), self.comment_edit)
+        self.buttons = _buttons(self, self.tr("Chuyển"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(420)
+        if self.reason_edit is not None:
+            self.reason_edit.textChanged.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        ok = self.reason_edit is None or bool(self.reason_edit.toPlainText().strip())
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def details(self) -> MoveDetails:
+        day = _pydate(self.date_edit.date()) if self.date_edit is not None else None
+        return MoveDetails(
+            submitted_on=day if self.needs == "submitted_on" else None,
+            uploaded_on=day if self.needs == "uploaded_on" else None,
+            reason=self.reason_edit.toPlainText().strip() if self.reason_edit else "",
+            comment=clean(self.comment_edit.text()),
+        )
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, code: str, target_state: str) -> MoveDetails | None:
+        dialog = cls(parent, code, target_state)
+        try:
+            return dialog.details() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+
+class StateDialog(QDialog):
+    """Asks the state to move a selection of initiatives to (bulk action)."""
+
+    def __init__(self, parent: QWidget | None, label: str, sources: Sequence[str]) -> None:
+        super().__init__(parent)
+        self.setObjectName("stateDialog")
+        self.setWindowTitle(self.tr("Chuyển trạng thái"))
+        intro = QLabel(self.tr("Chuyển %1 sang trạng thái:").replace("%1", label), self)
+        intro.setWordWrap(True)
+        self.combo = QComboBox(self, objectName="stateCombo")
+        best, best_count = 0, -1
+        for i, state in enumerate(STATES):
+            movable = sum(allowed(s, state) for s in sources)
+            self.combo.addItem(
+                self.tr("%1 — %2/%3 chuyển được")
+                .replace("%1", state_name(state))
+                .replace("%2", str(movable))
+                .replace("%3", str(len(sources))),
+                state.value,
+            )
+            if movable > best_count:
+                best, best_count = i, movable
+        self.combo.setCurrentIndex(best)
+        note = QLabel(
+            self.tr(
+                "Mỗi sáng kiến được chuyển riêng; sáng kiến nào không chuyển được sẽ được liệt kê "
+                "kèm lý do."
+            ),
+            self,
+        )
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.combo)
+        layout.addWidget(note)
+        layout.addWidget(_buttons(self, self.tr("Tiếp tục")))
+        self.setMinimumWidth(420)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, label: str, sources: Sequence[str]) -> State | None:
+        dialog = cls(parent, label, sources)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return State(dialog.combo.currentData())
+        finally:
+            dialog.deleteLater()
+
+
+class AssignDialog(QDialog):
+    """Asks which support-team member takes the dossiers, and by when."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        label: str,
+        helpers: Sequence[str],
+        helper: str = "",
+        due_on: date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("assignDialog")
+        self.setWindowTitle(self.tr("Giao người hỗ trợ"))
+        intro = QLabel(self.tr("Giao %1 cho:").replace("%1", label), self)
+        intro.setWordWrap(True)
+        self.helper_combo = QComboBox(self, objectName="helperCombo")
+        self.helper_combo.setEditable(True)
+        self.helper_combo.addItems(list(helpers))
+        self.helper_combo.setEditText(helper)
+        self.helper_combo.lineEdit().setPlaceholderText(self.tr("Để trống: chưa giao ai"))
+        completer = QCompleter(list(helpers), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.helper_combo.setCompleter(completer)
+        self.due_check = QCheckBox(self.tr("Đặt hạn"), self, objectName="dueCheck")
+        self.due_edit = _date_edit(self, "dueEdit", due_on)
+        self.due_check.setChecked(due_on is not None)
+        self.due_edit.setEnabled(due_on is not None)
+        self.due_check.toggled.connect(self.due_edit.setEnabled)
+        due = QHBoxLayout()
+        due.addWidget(self.due_check)
+        due.addWidget(self.due_edit, 1)
+        form = QFormLayout()
+        form.addRow(self.tr("Người hỗ trợ"), self.helper_combo)
+        form.addRow(self.tr("Hạn xử lý"), due)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(_buttons(self, self.tr("Giao")))
+        self.setMinimumWidth(400)
+
+    def result_value(self) -> tuple[str, date | None]:
+        due = _pydate(self.due_edit.date()) if self.due_check.isChecked() else None
+        return clean(self.helper_combo.currentText()), due
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        label: str,
+        helpers: Sequence[str],
+        helper: str = "",
+        due_on: date | None = None,
+    ) -> tuple[str, date | None] | None:
+        dialog = cls(parent, label, helpers, helper, due_on)
+        try:
+            return dialog.result_value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+
+class MoveReportDialog(QDialog):
+    """One summary of a move of several initiatives: how many moved, which were refused, why."""
+
+    def __init__(self, parent: QWidget | None, report: MoveReport) -> None:
+        super().__init__(parent)
+        self.setObjectName("moveReportDialog")
+        self.setWindowTitle(self.tr("Kết quả chuyển trạng thái"))
+        self.summary = QLabel(move_summary(report), self, objectName="reportSummary")
+        self.summary.setWordWrap(True)
+        self.refusals = QListWidget(self, objectName="refusalList")
+        self.refusals.setWordWrap(True)
+        self.refusals.setAlternatingRowColors(True)
+        for code, reason in report.refused:
+            # The workflow's messages already name the initiative; others get its code.
+            self.refusals.addItem(reason if code in reason else f"{code}: {reason}")
+        self.refusals.setVisible(bool(report.refused))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Đóng"))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.refusals, 1)
+        layout.addWidget(buttons)
+        self.resize(640, 420 if report.refused else 140)
+
+    @classmethod
+    def show_report(cls, parent: QWidget | None, report: MoveReport) -> MoveReportDialog:
+        """Open the report window-modal without blocking; it deletes itself once closed."""
+        dialog = cls(parent, report)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+
+def move_summary(report: MoveReport) -> str:
+    """One Vietnamese sentence (or two) on what a move did."""
+    name = state_name(report.target)
+    parts = []
+    if report.moved:
+        parts.append(
+            _tr("Đã chuyển %n sáng kiến sang “%1”.", len(report.moved)).replace("%1", name)
+            if len(report.moved) > 1
+            else _tr("Đã chuyển %1 sang “%2”.").replace("%1", report.moved[0]).replace("%2", name)
+        )
+    if report.refused:
+        parts.append(_tr("%n sáng kiến không chuyển được.", len(report.refused)))
+    if report.stopped:
+        parts.append(_tr("Đã dừng giữa chừng theo yêu cầu; các sáng kiến còn lại giữ nguyên."))
+    if not parts:
+        parts.append(_tr("Không có sáng kiến nào được chuyển."))
+    return " ".join(parts)
+
+
+def run_moves(
+    parent: QWidget,
+    db: Database,
+    profile: ProgramProfile,
+    ids: Sequence[str],
+    label: str,
+    target: str,
+    actor: str,
+    on_done: Callable[[MoveReport], None],
+) -> bool:
+    """Ask what a move into ``target`` needs (if anything), then move each initiative through
+    the workflow service and hand the report to ``on_done``. False when the person cancelled."""
+    details = MoveDetails()
+    if STATES[State(target)].needs:
+        asked = MoveDialog.ask(parent, label, target)
+        if asked is None:
+            return False
+        details = asked
+    request = details.to_move(target, actor)
+    keys = list(ids)
+    if len(keys) <= SYNC_MOVES:
+        on_done(move_many(db, keys, request, profile))
+    else:
+        run_task(
+            parent,
+            lambda progress: move_many(db, keys, request, profile, progress),
+            _tr("Đang chuyển %n sáng kiến…", len(keys)),
+            on_done,
+        )
+    return True
+
+
+# Members -----------------------------------------------------------------------------------
+class MemberDialog(QDialog):
+    """Add or edit a member of the unit."""
+
+    def __init__(self, parent: QWidget | None, data: MemberData | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("memberDialog")
+        self.setWindowTitle(self.tr("Sửa đoàn viên") if data else self.tr("Thêm đoàn viên"))
+        data = data or MemberData(full_name="")
+        self.name_edit = QLineEdit(data.full_name, self, objectName="nameEdit")
+        self.birth_edit = QLineEdit(format_date(data.birth_date), self, objectName="birthEdit")
+        self.birth_edit.setPlaceholderText(self.tr("dd/mm/yyyy"))
+        self.gender_combo = QComboBox(self, objectName="genderCombo")
+        for code, name in GENDERS.items():
+            self.gender_combo.addItem(name or self.tr("(không ghi)"), code)
+        self.gender_combo.setCurrentIndex(max(self.gender_combo.findData(data.gender), 0))
+        self.department_edit = QLineEdit(data.department, self, objectName="departmentEdit")
+        self.position_edit = QLineEdit(data.position, self, objectName="positionEdit")
+        self.qualification_edit = QLineEdit(
+            data.qualification, self, objectName="qualificationEdit"
+        )
+        self.category_combo = QComboBox(self, objectName="categoryCombo")
+        for code, name in CATEGORIES.items():
+            self.category_combo.addItem(name, code)
+        self.category_combo.setCurrentIndex(max(self.category_combo.findData(data.category), 0))
+        self.active_check = QCheckBox(self.tr("Đang sinh hoạt"), self, objectName="activeCheck")
+        self.active_check.setChecked(data.active)
+        self.error_label = QLabel(self, objectName="errorLabel")
+        self.error_label.setStyleSheet("color: #b3261e;")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        form = QFormLayout()
+        form.addRow(self.tr("Họ và tên"), self.name_edit)
+        form.addRow(self.tr("Ngày sinh"), self.birth_edit)
+        form.addRow(self.tr("Giới tính"), self.gender_combo)
+        form.addRow(self.tr("Phòng ban"), self.department_edit)
+        form.addRow(self.tr("Chức vụ"), self.position_edit)
+        form.addRow(self.tr("Trình độ"), self.qualification_edit)
+        form.addRow(self.tr("Đối tượng"), self.category_combo)
+        form.addRow("", self.active_check)
+        self.buttons = _buttons(self, self.tr("Lưu"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
+        self.name_edit.textChanged.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        ok = bool(self.name_edit.text().strip())
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def member_data(self) -> MemberData:
+        """The form as a member; ValueError names the field that cannot be read."""
+        text = self.birth_edit.text().strip()
+        try:
+            birth = parse_date_vn(text) if text else None
+        except ValueError:
+            raise ValueError(
+                self.tr("Ngày sinh “%1” không phải ngày dạng dd/mm/yyyy.").replace("%1", text)
+            ) from None
+        return MemberData(
+            full_name=clean(self.name_edit.text()),
+            birth_date=birth,
+            gender=self.gender_combo.currentData(),
+            department=clean(self.department_edit.text()),
+            position=clean(self.position_edit.text()),
+            qualification=clean(self.qualification_edit.text()),
+            category=self.category_combo.currentData(),
+            active=self.active_check.isChecked(),
+        )
+
+    def accept(self) -> None:
+        try:
+            self.member_data()
+        except ValueError as exc:
+            self.error_label.setText(str(exc))
+            self.error_label.show()
+            self.birth_edit.setFocus()
+            return
+        super().accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, data: MemberData | None = None) -> MemberData | None:
+        dialog = cls(parent, data)
+        try:
+            return dialog.member_data() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+
+class Confirm:
+    """A yes/no question before something that cannot be undone."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str, text: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+        yes = box.addButton(_tr("Đồng ý"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(_tr("Hủy"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        confirmed = box.clickedButton() is yes
+        box.deleteLater()
+        return confirmed
+
+
+class SheetFile:
+    """Chooses the Excel file of members to import."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None) -> Path | None:
+        name, _filter = QFileDialog.getOpenFileName(
+            parent,
+            _tr("Nhập đoàn viên từ Excel"),
+            str(Path.home()),
+            _tr("Bảng tính Excel (*.xlsx)"),
+        )
+        return Path(name) if name else None
