@@ -5,9 +5,10 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import Select, extract, func, select
+from sqlalchemy import Select, delete, extract, func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from sangkien_desktop.errors import InputError, NotFoundError
@@ -15,9 +16,15 @@ from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.records.model import InitiativeRecord
 from sangkien_desktop.rules import Finding, check
 from sangkien_desktop.services.units import home_unit
-from sangkien_desktop.storage.convert import apply_record, to_record
+from sangkien_desktop.storage.convert import (
+    apply_record,
+    author_values,
+    derived_values,
+    record_values,
+    to_record,
+)
 from sangkien_desktop.storage.database import Database
-from sangkien_desktop.storage.models import Initiative, Unit, WorkflowEvent
+from sangkien_desktop.storage.models import Attachment, Author, Initiative, Unit, WorkflowEvent
 from sangkien_desktop.storage.search import text_match
 from sangkien_desktop.text import clean
 
@@ -72,16 +79,14 @@ def _store(
     comments: tuple[str, str] = ("Nhập từ tệp", "Cập nhật từ tệp"),
 ) -> bool:
     """Insert or update one record inside the caller's transaction; True when inserted."""
-    clash = session.scalars(
-        select(Initiative.id).where(Initiative.code == record.code, Initiative.id != record.id)
-    ).first()
-    if clash is not None:
+    owner = session.scalars(select(Initiative.id).where(Initiative.code == record.code)).first()
+    row = _load(session, record.id)
+    if owner is not None and owner != record.id:
         raise InputError(
             f"{where}, trường code: mã “{record.code}” đã thuộc về một sáng kiến khác trong cơ sở "
             "dữ liệu.",
             english=f"{where}, field code: '{record.code}' already belongs to another initiative.",
         )
-    row = _load(session, record.id)
     inserted = row is None
     if row is None:
         row = Initiative(id=record.id, unit_id=unit_id)
@@ -123,6 +128,11 @@ class ImportResult:
     updated: int = 0
 
 
+def _batches(items: Sequence[str], size: int = 500) -> Iterator[Sequence[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
 def import_records(
     db: Database,
     records: Sequence[InitiativeRecord],
@@ -130,22 +140,102 @@ def import_records(
     actor: str = "",
     progress: Progress | None = None,
 ) -> ImportResult:
-    """Import all records or none: one transaction, keyed by id (re-import updates)."""
+    """Import all records or none: one transaction, keyed by id (re-import updates).
+
+    Rows are prepared in Python first and written with bulk statements at the end (the ORM's
+    per-object work costs ten times the writing), so a cancel leaves the database untouched."""
     result = ImportResult()
+    now = datetime.now().replace(microsecond=0)
     with db.session() as session:
         home = home_unit(session)
         units = {u.code: u.id for u in session.scalars(select(Unit))}
+        codes = {code: id_ for code, id_ in session.execute(select(Initiative.code, Initiative.id))}
+        existing: dict[str, tuple[str, str, datetime]] = {}
+        added_at: dict[tuple[str, str, str], datetime] = {}
+        for chunk in _batches([r.id for r in records]):
+            query = select(Initiative.id, Initiative.code, Initiative.status, Initiative.created_at)
+            for id_, code, status, created in session.execute(
+                query.where(Initiative.id.in_(chunk))
+            ):
+                existing[id_] = (code, status, created)
+            query = select(
+                Attachment.initiative_id,
+                Attachment.sha256,
+                Attachment.file_name,
+                Attachment.added_at,
+            )
+            for id_, sha, name, when in session.execute(
+                query.where(Attachment.initiative_id.in_(chunk))
+            ):
+                added_at[(id_, sha, name)] = when
+        inserts: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
+        authors: list[dict[str, Any]] = []
+        attachments: list[dict[str, Any]] = []
+        events: list[dict[str, Any]] = []
         for i, record in enumerate(records):
             where = f"bản ghi số {i + 1} ({record.code})"
-            unit_id = units.get(record.unit_code or "", home.id)
-            if _store(session, record, profile, unit_id, where, actor):
+            owner = codes.get(record.code)
+            if owner is not None and owner != record.id:
+                raise InputError(
+                    f"{where}, trường code: mã “{record.code}” đã thuộc về một sáng kiến khác "
+                    "trong cơ sở dữ liệu.",
+                    english=f"{where}, field code: '{record.code}' belongs to another initiative.",
+                )
+            previous = existing.get(record.id)
+            if previous is not None and codes.get(previous[0]) == record.id:
+                del codes[previous[0]]
+            codes[record.code] = record.id
+            values = record_values(record) | derived_values(record, profile)
+            values |= {"id": record.id, "updated_at": record.updated_at or now}
+            if previous is None:
+                unit_id = units.get(record.unit_code or "", home.id)
+                inserts.append(
+                    values | {"unit_id": unit_id, "created_at": record.created_at or now}
+                )
                 result.added += 1
             else:
+                updates.append(values | {"created_at": record.created_at or previous[2]})
                 result.updated += 1
-            if i % 200 == 0:
-                session.flush()
+            authors.extend(a | {"initiative_id": record.id} for a in author_values(record))
+            attachments.extend(
+                {
+                    "initiative_id": record.id,
+                    "sha256": a.sha256,
+                    "file_name": a.file_name,
+                    "kind": a.kind,
+                    "size": a.size,
+                    "added_at": added_at.get((record.id, a.sha256, a.file_name), now),
+                }
+                for a in record.attachments
+            )
+            before = previous[1] if previous else None
+            if before != record.status:
+                events.append(
+                    {
+                        "initiative_id": record.id,
+                        "from_state": before,
+                        "to_state": record.status,
+                        "actor": actor,
+                        "at": values["updated_at"],
+                        "comment": "Nhập từ tệp" if previous is None else "Cập nhật từ tệp",
+                    }
+                )
             if progress and not progress(i + 1, len(records)):
                 raise InputError("Đã hủy nhập; cơ sở dữ liệu không thay đổi.", english="Cancelled.")
+        for chunk in _batches([u["id"] for u in updates]):
+            session.execute(delete(Author).where(Author.initiative_id.in_(chunk)))
+            session.execute(delete(Attachment).where(Attachment.initiative_id.in_(chunk)))
+        for table, rows in (
+            (Initiative, inserts),
+            (Author, authors),
+            (Attachment, attachments),
+            (WorkflowEvent, events),
+        ):
+            if rows:
+                session.execute(insert(table), rows)
+        if updates:
+            session.execute(update(Initiative), updates)
     return result
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.records.model import (
@@ -77,61 +78,93 @@ def to_record(row: Initiative, unit_code: str | None = None) -> InitiativeRecord
     )
 
 
+def record_values(record: InitiativeRecord) -> dict[str, Any]:
+    """The ``initiatives`` columns that hold ``record``'s own fields."""
+    return {
+        "code": record.code,
+        "title": record.title,
+        "kind": record.kind,
+        "subkind": record.subkind,
+        "research_level": record.research_level,
+        "field": record.field,
+        "known_solution": record.known_solution,
+        "content": record.content,
+        "novelty": record.novelty,
+        "applicability": record.applicability,
+        "origin_story": record.origin_story,
+        "confidential": record.confidential,
+        "application_mode": record.application.mode,
+        "first_applied_on": record.application.first_applied_on,
+        "applied_where": record.application.where,
+        "economic_value_vnd": record.benefits.economic_value_vnd,
+        "economic_description": record.benefits.economic,
+        "social_benefits": list(record.benefits.social),
+        "social_description": record.benefits.social_description,
+        "recognition_by": record.recognition.by,
+        "recognition_body": record.recognition.body,
+        "decision_no": record.recognition.decision_no,
+        "decided_on": record.recognition.decided_on,
+        "research_accepted_on": record.research.accepted_on,
+        "research_applied_since": record.research.applied_since,
+        "research_confirmed_by": record.research.confirmed_by,
+        "research_confirmation_no": record.research.confirmation_no,
+        "research_confirmed_on": record.research.confirmed_on,
+        "ip_protected": record.ip_protection.protected,
+        "ip_registration_no": record.ip_protection.registration_no,
+        "reviewer": record.content_review.reviewer,
+        "reviewed_on": record.content_review.reviewed_on,
+        "status": record.status,
+        "submitted_on": record.submitted_on,
+    }
+
+
+def derived_values(
+    record: InitiativeRecord, profile: ProgramProfile, today: date | None = None
+) -> dict[str, Any]:
+    """The columns the rules derive, kept on each row so lists filter and sort in SQL."""
+    findings = check(record, profile, today)
+    derived = derive(record, profile)
+    errors = sum(f.severity == Severity.ERROR for f in findings)
+    return {
+        "error_count": errors,
+        "warning_count": len(findings) - errors,
+        "phase": derived.phase,
+        "eligibility_date": derived.eligibility_date,
+        "credited_author": derived.credited_author,
+        "credited_sort": name_sort_key(derived.credited_author),
+        "title_sort": sort_key(record.title)[:400],
+        "search_text": search_text(record),
+    }
+
+
+def author_values(record: InitiativeRecord) -> list[dict[str, Any]]:
+    """The ``authors`` rows of ``record``, in order."""
+    return [
+        {
+            "position": i,
+            "member_id": a.member_id,
+            "full_name": a.full_name,
+            "birth_date": a.birth_date,
+            "workplace": a.workplace,
+            "job_title": a.position,
+            "qualification": a.qualification,
+            "contribution_pct": a.contribution_pct,
+            "is_lead": a.is_lead,
+        }
+        for i, a in enumerate(record.authors)
+    ]
+
+
 def apply_record(
     row: Initiative, record: InitiativeRecord, profile: ProgramProfile, today: date | None = None
 ) -> None:
     """Copy every field of ``record`` onto ``row`` and recompute the derived columns."""
-    row.code = record.code
-    row.title = record.title
-    row.kind = record.kind
-    row.subkind = record.subkind
-    row.research_level = record.research_level
-    row.field = record.field
-    row.known_solution = record.known_solution
-    row.content = record.content
-    row.novelty = record.novelty
-    row.applicability = record.applicability
-    row.origin_story = record.origin_story
-    row.confidential = record.confidential
-    row.application_mode = record.application.mode
-    row.first_applied_on = record.application.first_applied_on
-    row.applied_where = record.application.where
-    row.economic_value_vnd = record.benefits.economic_value_vnd
-    row.economic_description = record.benefits.economic
-    row.social_benefits = list(record.benefits.social)
-    row.social_description = record.benefits.social_description
-    row.recognition_by = record.recognition.by
-    row.recognition_body = record.recognition.body
-    row.decision_no = record.recognition.decision_no
-    row.decided_on = record.recognition.decided_on
-    row.research_accepted_on = record.research.accepted_on
-    row.research_applied_since = record.research.applied_since
-    row.research_confirmed_by = record.research.confirmed_by
-    row.research_confirmation_no = record.research.confirmation_no
-    row.research_confirmed_on = record.research.confirmed_on
-    row.ip_protected = record.ip_protection.protected
-    row.ip_registration_no = record.ip_protection.registration_no
-    row.reviewer = record.content_review.reviewer
-    row.reviewed_on = record.content_review.reviewed_on
-    row.status = record.status
-    row.submitted_on = record.submitted_on
+    for key, value in record_values(record).items():
+        setattr(row, key, value)
     now = datetime.now().replace(microsecond=0)
     row.created_at = record.created_at or row.created_at or now
     row.updated_at = record.updated_at or now
-    row.authors = [
-        Author(
-            position=i,
-            member_id=a.member_id,
-            full_name=a.full_name,
-            birth_date=a.birth_date,
-            workplace=a.workplace,
-            job_title=a.position,
-            qualification=a.qualification,
-            contribution_pct=a.contribution_pct,
-            is_lead=a.is_lead,
-        )
-        for i, a in enumerate(record.authors)
-    ]
+    row.authors = [Author(**values) for values in author_values(record)]
     existing = {(a.sha256, a.file_name): a for a in row.attachments}
     row.attachments = [
         existing.get((a.sha256, a.file_name))
@@ -148,16 +181,8 @@ def apply_record(
 def refresh_derived(
     row: Initiative, record: InitiativeRecord, profile: ProgramProfile, today: date | None = None
 ) -> None:
-    findings = check(record, profile, today)
-    derived = derive(record, profile)
-    row.error_count = sum(f.severity == Severity.ERROR for f in findings)
-    row.warning_count = len(findings) - row.error_count
-    row.phase = derived.phase
-    row.eligibility_date = derived.eligibility_date
-    row.credited_author = derived.credited_author
-    row.credited_sort = name_sort_key(derived.credited_author)
-    row.title_sort = sort_key(record.title)[:400]
-    row.search_text = search_text(record)
+    for key, value in derived_values(record, profile, today).items():
+        setattr(row, key, value)
 
 
 def search_text(record: InitiativeRecord) -> str:

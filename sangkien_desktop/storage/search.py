@@ -73,3 +73,18 @@ def text_match(id_column: Any, text_column: Any, text: str) -> TextMatch | None:
     """The condition for ``text``, or None when it holds no word."""
     match = TextMatch(id_column, text_column, text)
     return match if match.terms else None
+
+
+def rebuild_search_index(connection: Any) -> None:
+    """Refill the SQLite FTS index from ``initiatives`` (after a VACUUM, or to repair it)."""
+    if connection.dialect.name != "sqlite":
+        return
+    from sqlalchemy import text
+
+    connection.execute(text(f"DELETE FROM {FTS_TABLE}"))
+    connection.execute(
+        text(
+            f"INSERT INTO {FTS_TABLE} (rowid, id, search_text) "
+            "SELECT rowid, id, search_text FROM initiatives"
+        )
+    )
