@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -17,16 +20,21 @@ from PySide6.QtWidgets import (
 
 from sangkien_desktop import __version__
 from sangkien_desktop.gui.look import app_icon, user_name
-from sangkien_desktop.gui.screens.board import BoardScreen
-from sangkien_desktop.gui.screens.initiatives import InitiativesScreen
-from sangkien_desktop.gui.screens.members import MembersScreen
-from sangkien_desktop.gui.screens.overview import OverviewScreen
-from sangkien_desktop.gui.screens.placeholder import PlaceholderScreen
-from sangkien_desktop.gui.screens.reports import ReportsScreen
-from sangkien_desktop.gui.screens.settings import SettingsScreen
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.services.initiatives import InitiativeFilter, count
 from sangkien_desktop.storage.database import Database
+
+SCREEN_CLASSES = {
+    "overview": ("sangkien_desktop.gui.screens.overview", "OverviewScreen"),
+    "initiatives": ("sangkien_desktop.gui.screens.initiatives", "InitiativesScreen"),
+    "board": ("sangkien_desktop.gui.screens.board", "BoardScreen"),
+    "members": ("sangkien_desktop.gui.screens.members", "MembersScreen"),
+    "reports": ("sangkien_desktop.gui.screens.reports", "ReportsScreen"),
+    "settings": ("sangkien_desktop.gui.screens.settings", "SettingsScreen"),
+}
+
+if TYPE_CHECKING:
+    from sangkien_desktop.gui.screens.initiatives import InitiativesScreen
 
 SCREENS = (
     "overview",
@@ -38,6 +46,19 @@ SCREENS = (
     "reports",
     "settings",
 )
+
+
+class _Screens(dict[str, QWidget]):
+    """The screens built so far; asking for one that is not builds it."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__()
+        self.window = window
+
+    def __missing__(self, key: str) -> QWidget:
+        screen = self.window._build_screen(key)
+        self[key] = screen
+        return screen
 
 
 class MainWindow(QMainWindow):
@@ -55,8 +76,10 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget(self, objectName="navigation")
         self.navigation.setFixedWidth(190)
         self.stack = QStackedWidget(self)
-        self.screens: dict[str, QWidget] = {}
-        titles = {
+        # Screens are built the first time they are shown (or asked for): start-up pays only
+        # for the one the user lands on.
+        self.screens = _Screens(self)
+        self.titles = titles = {
             "overview": self.tr("Tổng quan"),
             "initiatives": self.tr("Sáng kiến"),
             "board": self.tr("Tổ hỗ trợ"),
@@ -67,10 +90,7 @@ class MainWindow(QMainWindow):
             "settings": self.tr("Cài đặt"),
         }
         for key in SCREENS:
-            screen = self._make_screen(key, titles[key])
-            screen.setObjectName(f"{key}Screen")
-            self.screens[key] = screen
-            self.stack.addWidget(screen)
+            self.stack.addWidget(QWidget(self.stack))
             item = QListWidgetItem(titles[key], self.navigation)
             item.setData(Qt.ItemDataRole.UserRole, key)
         self.navigation.currentRowChanged.connect(self._show_screen)
@@ -89,37 +109,47 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.ready_label)
 
         self._build_menus()
-        initiatives = self.initiatives_screen
-        initiatives.open_requested.connect(self.open_initiative)
-        initiatives.new_requested.connect(self.new_initiative)
-        initiatives.changed.connect(self.refresh_status)
-        board = self.screens["board"]
-        assert isinstance(board, BoardScreen)
-        board.open_requested.connect(self.open_initiative)
-        board.changed.connect(lambda: self.on_saved(""))
         self._restore()
         self.refresh_status()
 
     @property
     def initiatives_screen(self) -> InitiativesScreen:
+        from sangkien_desktop.gui.screens.initiatives import InitiativesScreen
+
         screen = self.screens["initiatives"]
         assert isinstance(screen, InitiativesScreen)
         return screen
 
-    def _make_screen(self, key: str, title: str) -> QWidget:
-        if key == "overview":
-            return OverviewScreen(self.db, self.profile, self)
+    def _build_screen(self, key: str) -> QWidget:
+        """Make screen ``key``, put it in its place in the stack and wire its signals."""
+        screen = self._make_screen(key, self.titles[key])
+        screen.setObjectName(f"{key}Screen")
+        index = SCREENS.index(key)
+        old = self.stack.widget(index)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(index, screen)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        self.stack.setCurrentIndex(current)
         if key == "initiatives":
-            return InitiativesScreen(self.db, self.profile, self)
+            screen.open_requested.connect(self.open_initiative)
+            screen.new_requested.connect(self.new_initiative)
+            screen.changed.connect(self.refresh_status)
         if key == "board":
-            return BoardScreen(self.db, self.profile, self)
-        if key == "members":
-            return MembersScreen(self.db, self.profile, self)
-        if key == "reports":
-            return ReportsScreen(self.db, self.profile, self)
-        if key == "settings":
-            return SettingsScreen(self.db, self.profile, self)
-        return PlaceholderScreen(title, self.tr("Màn hình này đang được xây dựng."), self)
+            screen.open_requested.connect(self.open_initiative)
+            screen.changed.connect(lambda: self.on_saved(""))
+        return screen
+
+    def _make_screen(self, key: str, title: str) -> QWidget:
+        # Imported here: a screen's module (charts, spreadsheets) loads when it is first shown.
+        if key not in SCREEN_CLASSES:
+            from sangkien_desktop.gui.screens.placeholder import PlaceholderScreen
+
+            return PlaceholderScreen(title, self.tr("Màn hình này đang được xây dựng."), self)
+        module, name = SCREEN_CLASSES[key]
+        screen_class = getattr(importlib.import_module(module), name)
+        screen: QWidget = screen_class(self.db, self.profile, self)
+        return screen
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Tệp"))
@@ -162,10 +192,11 @@ class MainWindow(QMainWindow):
     def _show_screen(self, row: int) -> None:
         if row < 0:
             return
+        key = SCREENS[row]
+        screen = self.screens[key]
         self.stack.setCurrentIndex(row)
-        screen = self.stack.currentWidget()
         reload = getattr(screen, "reload", None)
-        if callable(reload) and row != SCREENS.index("initiatives"):
+        if callable(reload) and key != "initiatives":  # the list keeps its place and selection
             reload()
 
     def find(self) -> None:
@@ -190,7 +221,8 @@ class MainWindow(QMainWindow):
         editor.raise_()
 
     def on_saved(self, _initiative_id: str) -> None:
-        self.initiatives_screen.reload()
+        if "initiatives" in self.screens:
+            self.initiatives_screen.reload()
         self.refresh_status()
 
     def refresh_status(self) -> None:

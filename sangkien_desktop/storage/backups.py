@@ -17,10 +17,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from alembic.script import ScriptDirectory
-
 from sangkien_desktop.errors import InputError, StorageError
-from sangkien_desktop.storage.database import Database, alembic_config, backup_sqlite
+from sangkien_desktop.storage.database import Database, backup_sqlite, known_revision
 
 PATTERN = re.compile(r"^sangkien-(\d{8})-(\d{6})-([a-z0-9-]+)\.sqlite$")
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
@@ -136,13 +134,10 @@ def check_backup(path: Path) -> str:
         raise StorageError(f"{path.name} bị hỏng (integrity_check: {result and result[0]}).")
     if not revision:
         raise StorageError(f"{path.name} không phải cơ sở dữ liệu của Sáng Kiến Desktop.")
-    script = ScriptDirectory.from_config(alembic_config("sqlite://"))
-    try:
-        script.get_revision(revision[0])
-    except Exception:
+    if not known_revision(str(revision[0])):
         raise StorageError(
             f"{path.name} được tạo bởi phiên bản mới hơn của ứng dụng (lược đồ {revision[0]})."
-        ) from None
+        )
     return str(revision[0])
 
 
