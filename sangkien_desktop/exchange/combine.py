@@ -34,7 +34,7 @@ from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.records.io import record_to_dict
 from sangkien_desktop.records.model import InitiativeRecord
 from sangkien_desktop.services.attachments import attachments_dir
-from sangkien_desktop.storage.convert import apply_record
+from sangkien_desktop.services.initiatives import store_row
 from sangkien_desktop.storage.database import Database
 from sangkien_desktop.storage.models import (
     Initiative,
@@ -42,7 +42,6 @@ from sangkien_desktop.storage.models import (
     ReceivedInitiative,
     Target,
     Unit,
-    WorkflowEvent,
 )
 from sangkien_desktop.text import clean
 
@@ -366,22 +365,8 @@ def _records(
             result.unchanged += 1
             continue
         inserted = row is None
-        if row is None:
-            row = Initiative(id=record.id, unit_id=unit.id)
-            session.add(row)
-        previous = None if inserted else row.status
-        apply_record(row, stored, profile)
-        if previous != row.status:
-            session.add(
-                WorkflowEvent(
-                    initiative=row,
-                    from_state=previous,
-                    to_state=row.status,
-                    actor=actor,
-                    at=row.updated_at,
-                    comment=f"Nhận từ {info.unit_code}, gói số {info.sequence}",
-                )
-            )
+        comment = f"Nhận từ {info.unit_code}, gói số {info.sequence}"
+        store_row(session, row, stored, profile, unit.id, actor, comment)
         source.bundle_id, source.sequence, source.digest = info.bundle_id, info.sequence, digest
         result.added += inserted
         result.updated += not inserted

@@ -69,6 +69,36 @@ def get_record(db: Database, key: str) -> InitiativeRecord:
         return to_record(row, unit.code if unit else None)
 
 
+def store_row(
+    session: Session,
+    row: Initiative | None,
+    record: InitiativeRecord,
+    profile: ProgramProfile,
+    unit_id: int,
+    actor: str,
+    comment: str,
+) -> Initiative:
+    """Write ``record`` onto ``row`` (a new row when None) in the caller's transaction, and
+    record a workflow event when its state changes."""
+    previous = None if row is None else row.status
+    if row is None:
+        row = Initiative(id=record.id, unit_id=unit_id)
+        session.add(row)
+    apply_record(row, record, profile)
+    if previous != row.status:
+        session.add(
+            WorkflowEvent(
+                initiative=row,
+                from_state=previous,
+                to_state=row.status,
+                actor=actor,
+                at=row.updated_at,
+                comment=comment,
+            )
+        )
+    return row
+
+
 def _store(
     session: Session,
     record: InitiativeRecord,
@@ -88,22 +118,7 @@ def _store(
             english=f"{where}, field code: '{record.code}' already belongs to another initiative.",
         )
     inserted = row is None
-    if row is None:
-        row = Initiative(id=record.id, unit_id=unit_id)
-        session.add(row)
-    previous = None if inserted else row.status
-    apply_record(row, record, profile)
-    if previous != row.status:
-        session.add(
-            WorkflowEvent(
-                initiative=row,
-                from_state=previous,
-                to_state=row.status,
-                actor=actor,
-                at=row.updated_at,
-                comment=comments[0] if inserted else comments[1],
-            )
-        )
+    store_row(session, row, record, profile, unit_id, actor, comments[0 if inserted else 1])
     return inserted
 
 
