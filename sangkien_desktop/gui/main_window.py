@@ -29,6 +29,8 @@ SCREEN_CLASSES = {
     "initiatives": ("sangkien_desktop.gui.screens.initiatives", "InitiativesScreen"),
     "board": ("sangkien_desktop.gui.screens.board", "BoardScreen"),
     "members": ("sangkien_desktop.gui.screens.members", "MembersScreen"),
+    "rewards": ("sangkien_desktop.gui.screens.rewards", "RewardsScreen"),
+    "export": ("sangkien_desktop.gui.screens.export", "ExportScreen"),
     "reports": ("sangkien_desktop.gui.screens.reports", "ReportsScreen"),
     "settings": ("sangkien_desktop.gui.screens.settings", "SettingsScreen"),
 }
