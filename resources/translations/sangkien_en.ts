@@ -4,130 +4,106 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../sangkien_desktop/gui/initiative_model.py" line="+40"/>
         <source>Mã</source>
-        <translation>Code</translation>
+        <translation type="vanished">Code</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Tên sáng kiến</source>
-        <translation>Initiative title</translation>
+        <translation type="vanished">Initiative title</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Tác giả được công nhận</source>
-        <translation>Credited author</translation>
+        <translation type="vanished">Credited author</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Loại</source>
-        <translation>Kind</translation>
+        <translation type="vanished">Kind</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Trạng thái</source>
-        <translation>Status</translation>
+        <translation type="vanished">Status</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Giai đoạn</source>
-        <translation>Phase</translation>
+        <translation type="vanished">Phase</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Lỗi</source>
-        <translation>Errors</translation>
+        <translation type="vanished">Errors</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Lưu ý</source>
-        <translation>Warnings</translation>
+        <translation type="vanished">Warnings</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Đủ điều kiện</source>
-        <translation>Eligible on</translation>
+        <translation type="vanished">Eligible on</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Áp dụng từ</source>
-        <translation>Applied since</translation>
+        <translation type="vanished">Applied since</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ngày công nhận</source>
-        <translation>Recognised on</translation>
+        <translation type="vanished">Recognised on</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Giá trị làm lợi</source>
-        <translation>Economic benefit</translation>
+        <translation type="vanished">Economic benefit</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Lĩnh vực</source>
-        <translation>Field</translation>
+        <translation type="vanished">Field</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Người hỗ trợ</source>
-        <translation>Assigned to</translation>
+        <translation type="vanished">Assigned to</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Hạn xử lý</source>
-        <translation>Due date</translation>
+        <translation type="vanished">Due date</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Cập nhật</source>
-        <translation>Updated</translation>
+        <translation type="vanished">Updated</translation>
     </message>
     <message>
-        <location filename="../../sangkien_desktop/gui/screens/members.py" line="+75"/>
         <source>Họ và tên</source>
-        <translation>Full name</translation>
+        <translation type="vanished">Full name</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ngày sinh</source>
-        <translation>Date of birth</translation>
+        <translation type="vanished">Date of birth</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Giới tính</source>
-        <translation>Gender</translation>
+        <translation type="vanished">Gender</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Phòng ban</source>
-        <translation>Department</translation>
+        <translation type="vanished">Department</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Chức vụ</source>
-        <translation>Position</translation>
+        <translation type="vanished">Position</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Trình độ</source>
-        <translation>Qualification</translation>
+        <translation type="vanished">Qualification</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Đối tượng</source>
-        <translation>Category</translation>
+        <translation type="vanished">Category</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sinh hoạt</source>
-        <translation>Active</translation>
+        <translation type="vanished">Active</translation>
     </message>
 </context>
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/dialogs.py" line="+233"/>
+        <location filename="../../sangkien_desktop/gui/dialogs.py" line="+231"/>
         <source>Giao người hỗ trợ</source>
         <translation>Assign a helper</translation>
     </message>
@@ -143,8 +119,12 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>Đặt hạn</source>
+        <translation>Set a due date</translation>
+    </message>
+    <message>
         <source>Có hạn xử lý</source>
-        <translation>Has a due date</translation>
+        <translation type="vanished">Has a due date</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -235,7 +215,17 @@
         <translation>Drop files on the list or click “Add files…”. Files are copied into the data folder (each content is stored once); the originals are left untouched. A recognised dossier needs a copy of the recognition decision.</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+31"/>
+        <source>Chọn tệp đính kèm</source>
+        <translation>Choose attachments</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tài liệu và hình ảnh (*.pdf *.doc *.docx *.xls *.xlsx *.odt *.jpg *.jpeg *.png);;Mọi tệp (*)</source>
+        <translation>Documents and images (*.pdf *.doc *.docx *.xls *.xlsx *.odt *.jpg *.jpeg *.png);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>Đang chép tệp đính kèm vào thư mục dữ liệu…</source>
         <translation>Copying attachments into the data folder…</translation>
     </message>
@@ -393,7 +383,7 @@
 <context>
     <name>BoardScreen</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/screens/board.py" line="+529"/>
+        <location filename="../../sangkien_desktop/gui/screens/board.py" line="+538"/>
         <source>Tổ hỗ trợ sáng kiến</source>
         <translation>Initiative support team</translation>
     </message>
@@ -440,7 +430,7 @@
         <translation>Assigned to</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+44"/>
         <source>Kéo thẻ sang cột khác để chuyển trạng thái; nhấp chuột phải vào thẻ để mở hồ sơ, chuyển hoặc giao người hỗ trợ.</source>
         <translation>Drag a card to another column to change its status; right-click a card to open the dossier, move it or assign a helper.</translation>
     </message>
@@ -455,7 +445,7 @@
         <translation>Not assigned</translation>
     </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Quá hạn %n tháng</source>
         <translation>
             <numerusform>Overdue: %n month</numerusform>
@@ -466,12 +456,12 @@
         <location line="+4"/>
         <source>Chờ gửi quá %n ngày</source>
         <translation>
-            <numerusform>Waiting to be sent for over %n day</numerusform>
-            <numerusform>Waiting to be sent for over %n days</numerusform>
+            <numerusform>Unsent %n+ day</numerusform>
+            <numerusform>Unsent %n+ days</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+42"/>
         <source>Thả để chuyển sang “%1”.</source>
         <translation>Drop to move to “%1”.</translation>
     </message>
@@ -487,7 +477,7 @@
     </message>
     <message numerus="yes">
         <location line="+26"/>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>%n sáng kiến</source>
         <translation>
             <numerusform>%n initiative</numerusform>
@@ -495,7 +485,7 @@
         </translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-20"/>
         <source>Đã hủy — không chuyển sáng kiến nào.</source>
         <translation>Cancelled — no initiative was moved.</translation>
     </message>
@@ -528,7 +518,7 @@
 <context>
     <name>CardDelegate</name>
     <message>
-        <location line="-463"/>
+        <location line="-470"/>
         <source>(chưa có tác giả được công nhận)</source>
         <translation>(no credited author yet)</translation>
     </message>
@@ -546,15 +536,27 @@
 <context>
     <name>CardListModel</name>
     <message numerus="yes">
-        <location line="-187"/>
         <source>+%n sáng kiến nữa — lọc để thu hẹp</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>+%n more initiative — filter to narrow down</numerusform>
             <numerusform>+%n more initiatives — filter to narrow down</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="-194"/>
+        <source>+%n sáng kiến nữa</source>
+        <translation>
+            <numerusform>+%n more initiative</numerusform>
+            <numerusform>+%n more initiatives</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+17"/>
+        <location line="+3"/>
+        <source>Cột chỉ hiện %1 thẻ đầu. Lọc theo người hỗ trợ hoặc từ khóa để thấy các thẻ còn lại.</source>
+        <translation>This column shows only the first %1 cards. Filter by assignee or keyword to see the rest.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Tác giả: %1</source>
         <translation>Author: %1</translation>
     </message>
@@ -590,7 +592,7 @@
 <context>
     <name>ColumnFrame</name>
     <message numerus="yes">
-        <location line="+284"/>
+        <location line="+285"/>
         <source>%n sáng kiến</source>
         <translation>
             <numerusform>%n initiative</numerusform>
@@ -620,6 +622,29 @@
     </message>
 </context>
 <context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../sangkien_desktop/gui/screens/rewards.py" line="+141"/>
+        <source>In quyết định khen thưởng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Quyết định gồm các khen thưởng đã ghi theo số quyết định này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Số quyết định:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tiếp tục</source>
+        <translation type="unfinished">Continue</translation>
+    </message>
+</context>
+<context>
     <name>EditorForm</name>
     <message>
         <location filename="../../sangkien_desktop/gui/editor_form.py" line="+103"/>
@@ -639,7 +664,7 @@
     <message>
         <location line="+1"/>
         <source>Áp dụng và lợi ích</source>
-        <translation>Application and benefits</translation>
+        <translation>Use and benefits</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1028,6 +1053,198 @@
     </message>
 </context>
 <context>
+    <name>ExportScreen</name>
+    <message>
+        <location filename="../../sangkien_desktop/gui/screens/export.py" line="+244"/>
+        <source>Gửi lên Cổng</source>
+        <translation type="unfinished">Send to portal</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Xuất các sáng kiến “Sẵn sàng gửi” thành gói có chữ ký của đơn vị để gửi công đoàn cấp trên; khi sáng kiến đã có trên Cổng trực tuyến Công đoàn Việt Nam, xác nhận gói đã lên Cổng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Khóa ký của đơn vị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tạo khóa ký…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Gói tiếp theo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sáng kiến chưa gửi hoặc đã sửa sau lần gửi trước</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tất cả sáng kiến từ “Sẵn sàng gửi” trở đi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mã</source>
+        <translation type="unfinished">Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tên sáng kiến</source>
+        <translation type="unfinished">Initiative title</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tác giả</source>
+        <translation type="unfinished">Authors</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trạng thái</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp đính kèm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Xuất gói…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Gửi:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Các gói đã xuất</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Số</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ngày xuất</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sáng kiến</source>
+        <translation type="unfinished">Initiatives</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chờ lên Cổng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lên Cổng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Xác nhận đã lên Cổng…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kiểm tra gói…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Kết quả kiểm tra gói hiện ở đây (đủ tệp, đúng chữ ký, số sáng kiến).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Kiểm tra gói</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kiểm tra một tệp gói trước khi gửi đi (hoặc gói nhận được).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Đơn vị chưa có khóa ký: hãy tạo khóa trước khi xuất gói đầu tiên.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Dấu vân tay: %1 (tạo ngày %2). Gửi dấu vân tay này cho cấp trên.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>%n sáng kiến trong gói</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Không có sáng kiến nào cần gửi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Đang tạo khóa ký…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Nhập mật khẩu khóa ký của đơn vị để ký gói.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Đang xuất gói…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Đã xuất gói số %1: %2 sáng kiến, %3 tệp đính kèm (%4).
+Tệp: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Không chuyển được trạng thái: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Đang xác nhận đã lên Cổng…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Đang kiểm tra gói…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FindingsPanel</name>
     <message>
         <location filename="../../sangkien_desktop/gui/editor_findings.py" line="+153"/>
@@ -1097,15 +1314,67 @@
     </message>
 </context>
 <context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../../sangkien_desktop/gui/spreadsheet_dialogs.py" line="+161"/>
+        <source>Xem trước khi nhập — %1</source>
+        <translation>Import preview — %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Trang “%1”: %2 dòng %3 — %4 thêm mới, %5 cập nhật. %6 lỗi, %7 lưu ý.</source>
+        <translation>Sheet “%1”: %2 rows %3 — %4 new, %5 updated. %6 errors, %7 warnings.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cột đọc được: %1</source>
+        <translation>Columns read: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cột bỏ qua: %1</source>
+        <translation>Columns ignored: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Tệp có lỗi nên chưa nhập được: sửa các dòng tô đỏ trong Excel rồi mở lại.</source>
+        <translation>The file has errors and cannot be imported yet: fix the rows marked in red in Excel, then open it again.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Không có lỗi. Nhập sẽ ghi tất cả các dòng trong một lần.</source>
+        <translation>No errors. Importing writes all rows in one go.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Chỉ hiện các dòng có vấn đề</source>
+        <translation>Show only rows with problems</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>Nhập %n dòng</source>
+        <translation>
+            <numerusform>Import %n row</numerusform>
+            <numerusform>Import %n rows</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>InitiativeEditor</name>
     <message>
         <location filename="../../sangkien_desktop/gui/editor.py" line="+102"/>
         <location line="+72"/>
+        <location line="+207"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-278"/>
         <source>Lưu sáng kiến (Ctrl+S)</source>
         <translation>Save the initiative (Ctrl+S)</translation>
     </message>
@@ -1161,12 +1430,120 @@
         <translation>Saved %1 at %2.</translation>
     </message>
     <message>
+        <location line="+24"/>
+        <source>Sáng Kiến Desktop</source>
+        <translation>Sáng Kiến Desktop</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sáng kiến %1 có thay đổi chưa lưu.</source>
+        <translation>Initiative %1 has unsaved changes.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lưu trước khi đóng?</source>
+        <translation>Save before closing?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Không lưu</source>
+        <translation>Don&apos;t Save</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>Tên sáng kiến</source>
         <translation type="vanished">Initiative title</translation>
     </message>
     <message>
         <source>Loại</source>
         <translation type="vanished">Kind</translation>
+    </message>
+</context>
+<context>
+    <name>InitiativeTableModel</name>
+    <message>
+        <location filename="../../sangkien_desktop/gui/initiative_model.py" line="+40"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tên sáng kiến</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tác giả được công nhận</source>
+        <translation>Credited author</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giai đoạn</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lỗi</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lưu ý</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đủ điều kiện</source>
+        <translation>Eligible on</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Áp dụng từ</source>
+        <translation>Applied since</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ngày công nhận</source>
+        <translation>Recognised on</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Giá trị làm lợi</source>
+        <translation>Economic benefit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lĩnh vực</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Người hỗ trợ</source>
+        <translation>Assigned to</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hạn xử lý</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cập nhật</source>
+        <translation>Updated</translation>
     </message>
 </context>
 <context>
@@ -1232,14 +1609,14 @@
         <translation>Columns</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+64"/>
         <source>Tìm</source>
         <translation>Find</translation>
     </message>
     <message numerus="yes">
-        <location line="+60"/>
+        <location line="+65"/>
         <location line="+5"/>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>%n sáng kiến</source>
         <translation>
             <numerusform>%n initiative</numerusform>
@@ -1247,7 +1624,7 @@
         </translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-38"/>
         <source>Mở hồ sơ</source>
         <translation>Open dossier</translation>
     </message>
@@ -1263,24 +1640,35 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Thao tác</source>
-        <translation>Actions</translation>
+        <source>Chuyển trạng thái, giao người hỗ trợ (chuột phải)</source>
+        <translation>Change status, assign (right-click)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>Thao tác với %n sáng kiến đã chọn</source>
+        <translation>
+            <numerusform>Actions for %n selected</numerusform>
+            <numerusform>Actions for %n selected</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <source>Thao tác</source>
+        <translation type="vanished">Actions</translation>
+    </message>
+    <message>
         <source>Thao tác với các sáng kiến đang chọn</source>
-        <translation>Actions on the selected initiatives</translation>
+        <translation type="vanished">Actions on the selected initiatives</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/main_window.py" line="+49"/>
+        <location filename="../../sangkien_desktop/gui/main_window.py" line="+73"/>
         <source>Sáng Kiến Desktop</source>
         <translation>Sáng Kiến Desktop</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
@@ -1320,17 +1708,17 @@
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+16"/>
         <source>Dữ liệu: %1</source>
         <translation>Data: %1</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+42"/>
         <source>Màn hình này đang được xây dựng.</source>
         <translation>This screen is under construction.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
@@ -1368,7 +1756,7 @@ Sổ sáng kiến của công đoàn cơ sở — Chương trình “01 triệu 
 The initiative register of a grassroots trade union — programme “01 triệu sáng kiến” (One million initiatives, %2).</translation>
     </message>
     <message numerus="yes">
-        <location line="+49"/>
+        <location line="+51"/>
         <source>%n sáng kiến sẵn sàng gửi</source>
         <translation>
             <numerusform>%n initiative ready to send</numerusform>
@@ -1379,7 +1767,7 @@ The initiative register of a grassroots trade union — programme “01 triệu 
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/dialogs.py" line="+114"/>
+        <location filename="../../sangkien_desktop/gui/dialogs.py" line="+138"/>
         <source>Sửa đoàn viên</source>
         <translation>Edit member</translation>
     </message>
@@ -1452,7 +1840,47 @@ The initiative register of a grassroots trade union — programme “01 triệu 
 <context>
     <name>MemberTableModel</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/screens/members.py" line="+54"/>
+        <location filename="../../sangkien_desktop/gui/screens/members.py" line="+75"/>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ngày sinh</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giới tính</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phòng ban</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chức vụ</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trình độ</source>
+        <translation>Qualification</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đối tượng</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sinh hoạt</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>Đang sinh hoạt</source>
         <translation>Active</translation>
     </message>
@@ -1715,7 +2143,7 @@ Correct the file and choose it again, or click Finish to skip this step.</transl
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/dialogs.py" line="-316"/>
+        <location filename="../../sangkien_desktop/gui/dialogs.py" line="-340"/>
         <source>Chuyển sang “%1”</source>
         <translation>Move to “%1”</translation>
     </message>
@@ -1768,7 +2196,7 @@ Correct the file and choose it again, or click Finish to skip this step.</transl
         <translation>Status change result</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -1776,14 +2204,870 @@ Correct the file and choose it again, or click Finish to skip this step.</transl
 <context>
     <name>OverviewScreen</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/screens/overview.py" line="+46"/>
+        <location filename="../../sangkien_desktop/gui/screens/overview.py" line="+266"/>
+        <source>Cập nhật số liệu</source>
+        <translation>Refresh figures</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Sáng kiến đã đăng ký</source>
+        <translation>Registered initiatives</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đủ điều kiện tính vào Chương trình</source>
+        <translation>Eligible for the Programme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+13"/>
+        <source>Tỷ lệ tham gia</source>
+        <translation>Participation rate</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Giá trị làm lợi</source>
+        <translation>Economic benefit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Đoàn viên đang sinh hoạt</source>
         <translation>Active members</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Việc cần làm của Tổ hỗ trợ</source>
+        <translation>Support team to-do</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sáng kiến theo tháng</source>
+        <translation>Initiatives by month</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Theo loại giải pháp</source>
+        <translation>By kind of solution</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tiến độ chỉ tiêu theo giai đoạn</source>
+        <translation>Progress against targets by phase</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Việc cần làm</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sáng kiến</source>
+        <translation>Initiative</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chi tiết</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Số liệu đến ngày %1</source>
+        <translation>Figures as of %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 đã được công nhận</source>
+        <translation>%1 recognised</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>đã công nhận, không còn lỗi, trong giai đoạn</source>
+        <translation>recognised, error-free, within the phase</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>chưa có số đoàn viên</source>
+        <translation>no member count yet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>đạt mục tiêu %1%</source>
+        <translation>target of %1% reached</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>mục tiêu %1% — cần thêm %2 tác giả</source>
+        <translation>target %1% — %2 more authors needed</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>của các sáng kiến đủ điều kiện</source>
+        <translation>from eligible initiatives</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 tác giả được công nhận</source>
+        <translation>%1 credited authors</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 hồ sơ chờ Hội đồng quá hạn</source>
+        <translation>%1 dossiers overdue at the council</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Đăng ký</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+100"/>
+        <source>Đủ điều kiện</source>
+        <translation>Eligible</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>%1 sáng kiến, %2 đủ điều kiện</source>
+        <translation>%1 initiatives, %2 eligible</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Đã đạt</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Vượt mục tiêu</source>
+        <translation>Above target</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Còn thiếu so với mục tiêu</source>
+        <translation>Short of target</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Phần còn lại của thang</source>
+        <translation>Rest of the scale</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;b style=&apos;font-size:15pt&apos;&gt;%1&lt;/b&gt;&lt;br&gt;mục tiêu %2% · %3/%4 người</source>
+        <translation>&lt;b style=&apos;font-size:15pt&apos;&gt;%1&lt;/b&gt;&lt;br&gt;target %2% · %3/%4 people</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Chỉ tiêu</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1: %2/%3 (%4)</source>
+        <translation>%1: %2/%3 (%4)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: %2, chưa đặt chỉ tiêu</source>
+        <translation>%1: %2, no target set</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Chờ Hội đồng quá %1 tháng</source>
+        <translation>With the council for over %1 months</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sẵn sàng nhưng chưa xuất gói</source>
+        <translation>Ready but not exported yet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hồ sơ thiếu giấy tờ</source>
+        <translation>Dossiers missing documents</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1
+Người hỗ trợ: %2</source>
+        <translation>%1
+Assigned to: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>chưa giao</source>
+        <translation>unassigned</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>… và %n hồ sơ khác</source>
+        <translation>
+            <numerusform>… and %n more dossier</numerusform>
+            <numerusform>… and %n more dossiers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Việc cần làm — %n hồ sơ</source>
+        <translation>
+            <numerusform>To do — %n dossier</numerusform>
+            <numerusform>To do — %n dossiers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>quá hạn %n ngày</source>
+        <translation>
+            <numerusform>%n day overdue</numerusform>
+            <numerusform>%n days overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>chờ %n ngày</source>
+        <translation>
+            <numerusform>waiting %n day</numerusform>
+            <numerusform>waiting %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>đơn</source>
+        <translation>application</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bản mô tả</source>
+        <translation>description</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>quyết định</source>
+        <translation>decision</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>thiếu %1</source>
+        <translation>missing %1</translation>
+    </message>
+    <message>
         <source>Tổng giá trị làm lợi</source>
-        <translation>Total economic benefit</translation>
+        <translation type="vanished">Total economic benefit</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../sangkien_desktop/gui/screens/export.py" line="-444"/>
+        <source>Mật khẩu khóa ký</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Mật khẩu:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nhập lại:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Đồng ý</source>
+        <translation type="unfinished">OK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hủy</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Hai lần nhập mật khẩu không giống nhau.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Chưa nhập mật khẩu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <location filename="../../sangkien_desktop/gui/spreadsheet_dialogs.py" line="-135"/>
+        <source>Dòng</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nội dung</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sẽ làm</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Vấn đề</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thêm mới</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cập nhật</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không nhập được</source>
+        <translation>Cannot import</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>cột %1</source>
+        <translation>column %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportLoader</name>
+    <message>
+        <location filename="../../sangkien_desktop/gui/screens/overview.py" line="-357"/>
+        <source>Đang tính số liệu…</source>
+        <extracomment>Up to this many initiatives the figures are computed at once (about 0.15 s), beyond in the background. Dossiers listed under each heading of the to-do list; the rest are counted.</extracomment>
+        <translation>Calculating figures…</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsScreen</name>
+    <message>
+        <location filename="../../sangkien_desktop/gui/screens/reports.py" line="+125"/>
+        <source>Báo cáo</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Tổng hợp</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+135"/>
+        <source>Chỉ tiêu</source>
+        <translation>Targets</translation>
+    </message>
+    <message>
+        <location line="-130"/>
+        <source>Phòng ban</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đoàn viên</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tác giả được công nhận</source>
+        <translation>Credited authors</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tỷ lệ tham gia</source>
+        <translation>Participation rate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sáng kiến</source>
+        <translation>Initiatives</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+87"/>
+        <location line="+38"/>
+        <source>Đủ điều kiện</source>
+        <translation>Eligible</translation>
+    </message>
+    <message>
+        <location line="-124"/>
+        <location line="+86"/>
+        <source>Giá trị làm lợi</source>
+        <translation>Economic benefit</translation>
+    </message>
+    <message>
+        <location line="-83"/>
+        <source>Theo phòng ban</source>
+        <translation>By department</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Người hỗ trợ</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đang xử lý</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quá hạn xử lý</source>
+        <translation>Past due date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chờ Hội đồng quá %1 tháng</source>
+        <translation>With the council over %1 months</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sẵn sàng gửi</source>
+        <translation>Ready to send</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tổ hỗ trợ</source>
+        <translation>Support team</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Báo cáo thống kê…</source>
+        <translation>Statistics report…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Danh sách sáng kiến (theo bộ lọc đang xem)…</source>
+        <translation>Initiative list (current filter)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Danh sách đoàn viên…</source>
+        <translation>Member list…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sáng kiến…</source>
+        <translation>Initiatives…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đoàn viên…</source>
+        <translation>Members…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mẫu nhập sáng kiến…</source>
+        <translation>Initiative import template…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mẫu nhập đoàn viên…</source>
+        <translation>Member import template…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Xuất Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nhập từ Excel</source>
+        <translation>Import from Excel</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tệp mẫu Excel</source>
+        <translation>Excel templates</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Số sáng kiến</source>
+        <translation>Initiatives</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loại giải pháp</source>
+        <translation>Kind of solution</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giai đoạn</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Theo trạng thái</source>
+        <translation>By status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Theo loại giải pháp</source>
+        <translation>By kind of solution</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Theo giai đoạn</source>
+        <translation>By phase</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Chỉ tiêu của đơn vị theo giai đoạn và theo quý (Mục II Hướng dẫn %1). Bấm đúp vào ô “Chỉ tiêu” để sửa; 0 là bỏ chỉ tiêu. “Đủ điều kiện” đếm các sáng kiến đã được công nhận, không còn lỗi, theo ngày đủ điều kiện.</source>
+        <translation>The unit&apos;s targets by phase and by quarter (Section II of Guidance %1). Double-click a “Target” cell to edit it; 0 removes the target. “Eligible” counts initiatives that are recognised and error-free, by eligibility date.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Kỳ</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tỷ lệ đạt</source>
+        <translation>Achieved</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Số liệu đến ngày %1</source>
+        <translation>Figures as of %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; sáng kiến, &lt;b&gt;%2&lt;/b&gt; đủ điều kiện tính vào Chương trình, giá trị làm lợi &lt;b&gt;%3&lt;/b&gt;. Tỷ lệ tham gia &lt;b&gt;%4&lt;/b&gt; (%5 tác giả được công nhận / %6 người; mục tiêu %7%).</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; initiatives, &lt;b&gt;%2&lt;/b&gt; eligible for the Programme, economic benefit &lt;b&gt;%3&lt;/b&gt;. Participation rate &lt;b&gt;%4&lt;/b&gt; (%5 credited authors / %6 people; target %7%).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+41"/>
+        <source>Tổng cộng</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>(Chưa giao)</source>
+        <translation>(Unassigned)</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Bấm đúp để sửa chỉ tiêu</source>
+        <translation>Double-click to edit the target</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Đã lưu chỉ tiêu %1: %2.</source>
+        <translation>Saved the target for %1: %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bỏ chỉ tiêu</source>
+        <translation>target removed</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Đã hủy; dữ liệu và tệp không thay đổi.</source>
+        <translation>Cancelled; no data or files were changed.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Đã lưu %1.</source>
+        <translation>Saved %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lưu báo cáo thống kê</source>
+        <translation>Save statistics report</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Đang xuất báo cáo thống kê…</source>
+        <translation>Exporting the statistics report…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Lưu danh sách sáng kiến</source>
+        <translation>Save initiative list</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Đang xuất danh sách sáng kiến…</source>
+        <translation>Exporting the initiative list…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đã xuất %1 sáng kiến vào %2.</source>
+        <translation>Exported %1 initiatives to %2.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Lưu danh sách đoàn viên</source>
+        <translation>Save member list</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Đang xuất danh sách đoàn viên…</source>
+        <translation>Exporting the member list…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đã xuất %1 đoàn viên vào %2.</source>
+        <translation>Exported %1 members to %2.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Lưu tệp mẫu</source>
+        <translation>Save template</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Không ghi được tệp %1.</source>
+        <translation>Could not write the file %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đã lưu tệp mẫu %1.</source>
+        <translation>Saved the template %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nhập sáng kiến từ Excel</source>
+        <translation>Import initiatives from Excel</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+30"/>
+        <source>Đang đọc %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>sáng kiến</source>
+        <translation>initiatives</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+30"/>
+        <source>Chưa nhập gì từ %1.</source>
+        <translation>Nothing was imported from %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-23"/>
+        <source>Đang nhập %n sáng kiến…</source>
+        <translation>
+            <numerusform>Importing %n initiative…</numerusform>
+            <numerusform>Importing %n initiatives…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đã nhập %1 sáng kiến mới, cập nhật %2 sáng kiến từ %3.</source>
+        <translation>Imported %1 new initiatives and updated %2 from %3.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nhập đoàn viên từ Excel</source>
+        <translation>Import members from Excel</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>đoàn viên</source>
+        <translation>members</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Đang nhập %n đoàn viên…</source>
+        <translation>
+            <numerusform>Importing %n member…</numerusform>
+            <numerusform>Importing %n members…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đã nhập %1 đoàn viên mới, cập nhật %2 đoàn viên từ %3.</source>
+        <translation>Imported %1 new members and updated %2 from %3.</translation>
+    </message>
+</context>
+<context>
+    <name>RewardDialog</name>
+    <message>
+        <location filename="../../sangkien_desktop/gui/screens/rewards.py" line="-65"/>
+        <source>Thêm khen thưởng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Họ và tên, hoặc tên tập thể</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Để trống nếu không gắn với sáng kiến nào</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Người / tập thể được khen:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mã sáng kiến:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số quyết định:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ngày quyết định:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cấp khen thưởng:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hình thức:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số tiền thưởng:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thêm</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RewardsScreen</name>
+    <message>
+        <location line="+92"/>
+        <source>Khen thưởng</source>
+        <translation type="unfinished">Rewards</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Khen thưởng của công đoàn cơ sở cho tác giả và tập thể (số quyết định, ngày, hình thức, số tiền). Chọn dòng để in giấy chứng nhận của các sáng kiến đó; không chọn dòng nào thì in cho mọi sáng kiến đã công nhận chưa có giấy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Người / tập thể được khen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mã sáng kiến</source>
+        <translation type="unfinished">Initiative code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tên sáng kiến</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số quyết định</source>
+        <translation type="unfinished">Decision number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ngày</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cấp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hình thức</source>
+        <translation type="unfinished">Mode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số tiền</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Thêm khen thưởng…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In giấy chứng nhận…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>In quyết định khen thưởng…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+44"/>
+        <source>%n khen thưởng</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> — tổng tiền thưởng %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Lưu giấy chứng nhận sáng kiến</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Đang in giấy chứng nhận…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Đã in %n giấy chứng nhận vào tệp %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Lưu quyết định khen thưởng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Đang in quyết định khen thưởng…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Đã in quyết định khen thưởng (%n dòng phụ lục) vào tệp %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1987,9 +3271,22 @@ Correct the file and choose it again, or click Finish to skip this step.</transl
     </message>
 </context>
 <context>
+    <name>SpreadsheetDialogs</name>
+    <message>
+        <location filename="../../sangkien_desktop/gui/spreadsheet_dialogs.py" line="-84"/>
+        <source>Bảng tính Excel (*.xlsx *.xlsm)</source>
+        <translation>Excel workbook (*.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Bảng tính Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>StateDialog</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/dialogs.py" line="-121"/>
+        <location filename="../../sangkien_desktop/gui/dialogs.py" line="-122"/>
         <source>Chuyển trạng thái</source>
         <translation>Change status</translation>
     </message>
@@ -2015,6 +3312,14 @@ Correct the file and choose it again, or click Finish to skip this step.</transl
     </message>
 </context>
 <context>
+    <name>TargetDelegate</name>
+    <message>
+        <location filename="../../sangkien_desktop/gui/screens/reports.py" line="-495"/>
+        <source>Chưa đặt</source>
+        <translation>Not set</translation>
+    </message>
+</context>
+<context>
     <name>Task</name>
     <message>
         <location filename="../../sangkien_desktop/gui/tasks.py" line="+69"/>
@@ -2025,6 +3330,16 @@ Correct the file and choose it again, or click Finish to skip this step.</transl
         <location line="+1"/>
         <source>Đang xử lý</source>
         <translation>Working</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Sáng Kiến Desktop</source>
+        <translation>Sáng Kiến Desktop</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Đã xảy ra lỗi ngoài dự kiến. Dữ liệu đã lưu không bị ảnh hưởng.</source>
+        <translation>An unexpected error occurred. Data already saved is not affected.</translation>
     </message>
 </context>
 <context>
@@ -2124,9 +3439,32 @@ Correct the file and choose it again, or click Finish to skip this step.</transl
     </message>
 </context>
 <context>
+    <name>UploadDate</name>
+    <message>
+        <location filename="../../sangkien_desktop/gui/screens/export.py" line="+55"/>
+        <source>Xác nhận đã lên Cổng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Xác nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hủy</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Các sáng kiến của gói số %1 còn ở trạng thái “Đã xuất gói” sẽ chuyển sang “Đã lên Cổng” với ngày:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UserPage</name>
     <message>
-        <location line="+16"/>
+        <location filename="../../sangkien_desktop/gui/first_run.py" line="+16"/>
         <source>Người sử dụng</source>
         <translation>User</translation>
     </message>
@@ -2152,68 +3490,121 @@ Correct the file and choose it again, or click Finish to skip this step.</transl
     </message>
 </context>
 <context>
-    <name>box</name>
+    <name>WorkflowDialogs</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/tasks.py" line="+71"/>
-        <source>Sáng Kiến Desktop</source>
-        <translation>Sáng Kiến Desktop</translation>
+        <location filename="../../sangkien_desktop/gui/dialogs.py" line="-132"/>
+        <location line="+419"/>
+        <source>Hủy</source>
+        <extracomment>Up to this many initiatives move at once on the GUI thread (a move takes a few ms); more go through ``run_task`` with progress and cancel.</extracomment>
+        <translation>Cancel</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-172"/>
+        <source>Đã chuyển %n sáng kiến sang “%1”.</source>
+        <translation>
+            <numerusform>Moved %n initiative to “%1”.</numerusform>
+            <numerusform>Moved %n initiatives to “%1”.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n sáng kiến không chuyển được.</source>
+        <translation>
+            <numerusform>%n initiative could not be moved.</numerusform>
+            <numerusform>%n initiatives could not be moved.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Đang chuyển %n sáng kiến…</source>
+        <translation>
+            <numerusform>Moving %n initiative…</numerusform>
+            <numerusform>Moving %n initiatives…</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+11"/>
+        <source>Đã chuyển %1 sang “%2”.</source>
+        <translation>Moved %1 to “%2”.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Đã dừng giữa chừng theo yêu cầu; các sáng kiến còn lại giữ nguyên.</source>
+        <translation>Stopped part-way as requested; the remaining initiatives are unchanged.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Không có sáng kiến nào được chuyển.</source>
+        <translation>No initiatives were moved.</translation>
+    </message>
+    <message>
+        <location line="+136"/>
+        <source>Đồng ý</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Nhập đoàn viên từ Excel</source>
+        <translation>Import members from Excel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bảng tính Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>box</name>
+    <message>
+        <source>Sáng Kiến Desktop</source>
+        <translation type="vanished">Sáng Kiến Desktop</translation>
+    </message>
+    <message>
         <source>Đã xảy ra lỗi ngoài dự kiến. Dữ liệu đã lưu không bị ảnh hưởng.</source>
-        <translation>An unexpected error occurred. Data already saved is not affected.</translation>
+        <translation type="vanished">An unexpected error occurred. Data already saved is not affected.</translation>
     </message>
 </context>
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/dialogs.py" line="-131"/>
         <source>Hủy</source>
         <extracomment>Up to this many initiatives move at once on the GUI thread (a move takes a few ms); more go through ``run_task`` with progress and cancel.</extracomment>
-        <translation>Cancel</translation>
+        <translation type="vanished">Cancel</translation>
     </message>
 </context>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/editor_attachments.py" line="-128"/>
         <source>Chọn tệp đính kèm</source>
-        <translation>Choose attachments</translation>
+        <translation type="vanished">Choose attachments</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Tài liệu và hình ảnh (*.pdf *.doc *.docx *.xls *.xlsx *.odt *.jpg *.jpeg *.png);;Mọi tệp (*)</source>
-        <translation>Documents and images (*.pdf *.doc *.docx *.xls *.xlsx *.odt *.jpg *.jpeg *.png);;All files (*)</translation>
+        <translation type="vanished">Documents and images (*.pdf *.doc *.docx *.xls *.xlsx *.odt *.jpg *.jpeg *.png);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../sangkien_desktop/gui/editor.py" line="+24"/>
         <source>Sáng Kiến Desktop</source>
-        <translation>Sáng Kiến Desktop</translation>
+        <translation type="vanished">Sáng Kiến Desktop</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Sáng kiến %1 có thay đổi chưa lưu.</source>
-        <translation>Initiative %1 has unsaved changes.</translation>
+        <translation type="vanished">Initiative %1 has unsaved changes.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Lưu trước khi đóng?</source>
-        <translation>Save before closing?</translation>
+        <translation type="vanished">Save before closing?</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Lưu</source>
-        <translation>Save</translation>
+        <translation type="vanished">Save</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Không lưu</source>
-        <translation>Don&apos;t save</translation>
+        <translation type="vanished">Don&apos;t save</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Hủy</source>
-        <translation>Cancel</translation>
+        <translation type="vanished">Cancel</translation>
     </message>
 </context>
 </TS>

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -47,10 +47,6 @@ SYNC_MOVES = 10
 DATE_FORMAT = "dd/MM/yyyy"
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("WorkflowDialogs", text, None, n)
-
-
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
@@ -72,7 +68,9 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
     )
     buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("Hủy"))
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+        QCoreApplication.translate("WorkflowDialogs", "Hủy")
+    )
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
@@ -313,22 +311,45 @@ class MoveReportDialog(QDialog):
         return dialog
 
 
+class WorkflowDialogs(QObject):
+    """The plural texts of the module functions below: lupdate files plural forms only for
+    ``tr()`` calls (never for ``QCoreApplication.translate``), so they live in a class."""
+
+    def moved(self, n: int) -> str:
+        return self.tr("Đã chuyển %n sáng kiến sang “%1”.", "", n)
+
+    def refused(self, n: int) -> str:
+        return self.tr("%n sáng kiến không chuyển được.", "", n)
+
+    def moving(self, n: int) -> str:
+        return self.tr("Đang chuyển %n sáng kiến…", "", n)
+
+
 def move_summary(report: MoveReport) -> str:
     """One Vietnamese sentence (or two) on what a move did."""
     name = state_name(report.target)
     parts = []
     if report.moved:
         parts.append(
-            _tr("Đã chuyển %n sáng kiến sang “%1”.", len(report.moved)).replace("%1", name)
+            WorkflowDialogs().moved(len(report.moved)).replace("%1", name)
             if len(report.moved) > 1
-            else _tr("Đã chuyển %1 sang “%2”.").replace("%1", report.moved[0]).replace("%2", name)
+            else QCoreApplication.translate("WorkflowDialogs", "Đã chuyển %1 sang “%2”.")
+            .replace("%1", report.moved[0])
+            .replace("%2", name)
         )
     if report.refused:
-        parts.append(_tr("%n sáng kiến không chuyển được.", len(report.refused)))
+        parts.append(WorkflowDialogs().refused(len(report.refused)))
     if report.stopped:
-        parts.append(_tr("Đã dừng giữa chừng theo yêu cầu; các sáng kiến còn lại giữ nguyên."))
+        parts.append(
+            QCoreApplication.translate(
+                "WorkflowDialogs",
+                "Đã dừng giữa chừng theo yêu cầu; các sáng kiến còn lại giữ nguyên.",
+            )
+        )
     if not parts:
-        parts.append(_tr("Không có sáng kiến nào được chuyển."))
+        parts.append(
+            QCoreApplication.translate("WorkflowDialogs", "Không có sáng kiến nào được chuyển.")
+        )
     return " ".join(parts)
 
 
@@ -358,7 +379,7 @@ def run_moves(
         run_task(
             parent,
             lambda progress: move_many(db, keys, request, profile, progress),
-            _tr("Đang chuyển %n sáng kiến…", len(keys)),
+            WorkflowDialogs().moving(len(keys)),
             on_done,
         )
     return True
@@ -462,8 +483,13 @@ class Confirm:
     @classmethod
     def ask(cls, parent: QWidget | None, title: str, text: str) -> bool:
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
-        yes = box.addButton(_tr("Đồng ý"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(_tr("Hủy"), QMessageBox.ButtonRole.RejectRole)
+        yes = box.addButton(
+            QCoreApplication.translate("WorkflowDialogs", "Đồng ý"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        box.addButton(
+            QCoreApplication.translate("WorkflowDialogs", "Hủy"), QMessageBox.ButtonRole.RejectRole
+        )
         box.exec()
         confirmed = box.clickedButton() is yes
         box.deleteLater()
@@ -477,8 +503,8 @@ class SheetFile:
     def ask(cls, parent: QWidget | None) -> Path | None:
         name, _filter = QFileDialog.getOpenFileName(
             parent,
-            _tr("Nhập đoàn viên từ Excel"),
+            QCoreApplication.translate("WorkflowDialogs", "Nhập đoàn viên từ Excel"),
             str(Path.home()),
-            _tr("Bảng tính Excel (*.xlsx)"),
+            QCoreApplication.translate("WorkflowDialogs", "Bảng tính Excel (*.xlsx)"),
         )
         return Path(name) if name else None

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import fields, replace
 from enum import Enum
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -368,12 +368,25 @@ class InitiativeEditor(QMainWindow):
         """Ask what to do with unsaved changes: Lưu / Không lưu / Hủy (tests replace this)."""
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(parent.tr("Sáng Kiến Desktop"))
-        box.setText(parent.tr("Sáng kiến %1 có thay đổi chưa lưu.").replace("%1", label))
-        box.setInformativeText(parent.tr("Lưu trước khi đóng?"))
-        save = box.addButton(parent.tr("Lưu"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(parent.tr("Không lưu"), QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton(parent.tr("Hủy"), QMessageBox.ButtonRole.RejectRole)
+        box.setWindowTitle(QCoreApplication.translate("InitiativeEditor", "Sáng Kiến Desktop"))
+        box.setText(
+            QCoreApplication.translate(
+                "InitiativeEditor", "Sáng kiến %1 có thay đổi chưa lưu."
+            ).replace("%1", label)
+        )
+        box.setInformativeText(
+            QCoreApplication.translate("InitiativeEditor", "Lưu trước khi đóng?")
+        )
+        save = box.addButton(
+            QCoreApplication.translate("InitiativeEditor", "Lưu"), QMessageBox.ButtonRole.AcceptRole
+        )
+        discard = box.addButton(
+            QCoreApplication.translate("InitiativeEditor", "Không lưu"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
+        cancel = box.addButton(
+            QCoreApplication.translate("InitiativeEditor", "Hủy"), QMessageBox.ButtonRole.RejectRole
+        )
         box.setDefaultButton(save)
         box.setEscapeButton(cancel)
         box.exec()

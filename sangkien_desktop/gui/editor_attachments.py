@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -160,11 +160,12 @@ class AttachmentsPanel(QWidget):
         """Ask for files to attach (tests replace this)."""
         names, _filter = QFileDialog.getOpenFileNames(
             parent,
-            parent.tr("Chọn tệp đính kèm"),
+            QCoreApplication.translate("AttachmentsPanel", "Chọn tệp đính kèm"),
             "",
-            parent.tr(
+            QCoreApplication.translate(
+                "AttachmentsPanel",
                 "Tài liệu và hình ảnh (*.pdf *.doc *.docx *.xls *.xlsx *.odt *.jpg *.jpeg *.png);;"
-                "Mọi tệp (*)"
+                "Mọi tệp (*)",
             ),
         )
         return [Path(name) for name in names]

@@ -33,26 +33,32 @@ class Column:
 def columns() -> list[Column]:
     from PySide6.QtCore import QCoreApplication
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("InitiativeTableModel", text)
+    # The context is written out so lupdate files the titles where Qt looks them up.
+    translate = QCoreApplication.translate
 
     return [
-        Column("code", tr("Mã"), 110),
-        Column("title", tr("Tên sáng kiến"), 380),
-        Column("credited_author", tr("Tác giả được công nhận"), 180),
-        Column("kind", tr("Loại"), 170),
-        Column("status", tr("Trạng thái"), 150),
-        Column("phase", tr("Giai đoạn"), 70),
-        Column("error_count", tr("Lỗi"), 50),
-        Column("warning_count", tr("Lưu ý"), 55, visible=False),
-        Column("eligibility_date", tr("Đủ điều kiện"), 100),
-        Column("first_applied_on", tr("Áp dụng từ"), 100, visible=False),
-        Column("decided_on", tr("Ngày công nhận"), 110, visible=False),
-        Column("economic_value_vnd", tr("Giá trị làm lợi"), 130),
-        Column("field", tr("Lĩnh vực"), 150, visible=False),
-        Column("assigned_to", tr("Người hỗ trợ"), 140, visible=False),
-        Column("due_on", tr("Hạn xử lý"), 100, visible=False),
-        Column("updated_at", tr("Cập nhật"), 130, visible=False),
+        Column("code", translate("InitiativeTableModel", "Mã"), 110),
+        Column("title", translate("InitiativeTableModel", "Tên sáng kiến"), 380),
+        Column("credited_author", translate("InitiativeTableModel", "Tác giả được công nhận"), 180),
+        Column("kind", translate("InitiativeTableModel", "Loại"), 170),
+        Column("status", translate("InitiativeTableModel", "Trạng thái"), 150),
+        Column("phase", translate("InitiativeTableModel", "Giai đoạn"), 70),
+        Column("error_count", translate("InitiativeTableModel", "Lỗi"), 50),
+        Column("warning_count", translate("InitiativeTableModel", "Lưu ý"), 55, visible=False),
+        Column("eligibility_date", translate("InitiativeTableModel", "Đủ điều kiện"), 100),
+        Column(
+            "first_applied_on", translate("InitiativeTableModel", "Áp dụng từ"), 100, visible=False
+        ),
+        Column(
+            "decided_on", translate("InitiativeTableModel", "Ngày công nhận"), 110, visible=False
+        ),
+        Column("economic_value_vnd", translate("InitiativeTableModel", "Giá trị làm lợi"), 130),
+        Column("field", translate("InitiativeTableModel", "Lĩnh vực"), 150, visible=False),
+        Column(
+            "assigned_to", translate("InitiativeTableModel", "Người hỗ trợ"), 140, visible=False
+        ),
+        Column("due_on", translate("InitiativeTableModel", "Hạn xử lý"), 100, visible=False),
+        Column("updated_at", translate("InitiativeTableModel", "Cập nhật"), 130, visible=False),
     ]
 
 

@@ -39,10 +39,6 @@ _Index = QModelIndex | QPersistentModelIndex
 _FOLDER_KEY = "spreadsheets/folder"
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("SpreadsheetDialogs", text, None, n)
-
-
 def _folder() -> str:
     value = QSettings().value(_FOLDER_KEY, "")
     return value if isinstance(value, str) and value else str(Path.home())
@@ -58,7 +54,10 @@ class OpenSheet:
     @classmethod
     def ask(cls, parent: QWidget | None, title: str) -> Path | None:
         name, _filter = QFileDialog.getOpenFileName(
-            parent, title, _folder(), _tr("Bảng tính Excel (*.xlsx *.xlsm)")
+            parent,
+            title,
+            _folder(),
+            QCoreApplication.translate("SpreadsheetDialogs", "Bảng tính Excel (*.xlsx *.xlsm)"),
         )
         if not name:
             return None
@@ -72,7 +71,10 @@ class SaveSheet:
     @classmethod
     def ask(cls, parent: QWidget | None, title: str, suggested: str) -> Path | None:
         name, _filter = QFileDialog.getSaveFileName(
-            parent, title, str(Path(_folder()) / suggested), _tr("Bảng tính Excel (*.xlsx)")
+            parent,
+            title,
+            str(Path(_folder()) / suggested),
+            QCoreApplication.translate("SpreadsheetDialogs", "Bảng tính Excel (*.xlsx)"),
         )
         if not name:
             return None

@@ -12,7 +12,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from sangkien_desktop.errors import SangKienError
@@ -140,10 +140,14 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """A user error in its own words; anything else as an internal error with details."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(box.tr("Sáng Kiến Desktop"))
+    box.setWindowTitle(QCoreApplication.translate("Task", "Sáng Kiến Desktop"))
     if isinstance(exc, SangKienError):
         box.setText(exc.message)
     else:
-        box.setText(box.tr("Đã xảy ra lỗi ngoài dự kiến. Dữ liệu đã lưu không bị ảnh hưởng."))
+        box.setText(
+            QCoreApplication.translate(
+                "Task", "Đã xảy ra lỗi ngoài dự kiến. Dữ liệu đã lưu không bị ảnh hưởng."
+            )
+        )
         box.setDetailedText(getattr(exc, "__traceback_text__", repr(exc)))
     box.open()

@@ -68,18 +68,18 @@ class MemberRow:
 def _columns() -> list[tuple[str, str, int]]:
     from PySide6.QtCore import QCoreApplication
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("MemberTableModel", text)
+    # The context is written out so lupdate files the titles where Qt looks them up.
+    translate = QCoreApplication.translate
 
     return [
-        ("full_name", tr("Họ và tên"), 200),
-        ("birth_date", tr("Ngày sinh"), 95),
-        ("gender", tr("Giới tính"), 70),
-        ("department", tr("Phòng ban"), 200),
-        ("position", tr("Chức vụ"), 130),
-        ("qualification", tr("Trình độ"), 170),
-        ("category", tr("Đối tượng"), 140),
-        ("active", tr("Sinh hoạt"), 110),
+        ("full_name", translate("MemberTableModel", "Họ và tên"), 200),
+        ("birth_date", translate("MemberTableModel", "Ngày sinh"), 95),
+        ("gender", translate("MemberTableModel", "Giới tính"), 70),
+        ("department", translate("MemberTableModel", "Phòng ban"), 200),
+        ("position", translate("MemberTableModel", "Chức vụ"), 130),
+        ("qualification", translate("MemberTableModel", "Trình độ"), 170),
+        ("category", translate("MemberTableModel", "Đối tượng"), 140),
+        ("active", translate("MemberTableModel", "Sinh hoạt"), 110),
     ]
 
 
