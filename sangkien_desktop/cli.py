@@ -445,6 +445,7 @@ EXTENSIONS = (
     "sangkien_desktop.documents.commands",
     "sangkien_desktop.exchange.commands",
     "sangkien_desktop.spreadsheets.commands",
+    "sangkien_desktop.security.commands",
 )
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from sangkien_desktop.errors import InputError
+from sangkien_desktop.security import audit
 from sangkien_desktop.services.units import UnitDetails, unit_details
 from sangkien_desktop.storage.database import Database
 from sangkien_desktop.storage.models import Setting
@@ -103,15 +104,19 @@ def load_settings(db: Database) -> DocumentSettings:
     return DocumentSettings(**merged)
 
 
-def save_settings(db: Database, settings: DocumentSettings) -> DocumentSettings:
+def save_settings(db: Database, settings: DocumentSettings, actor: str = "") -> DocumentSettings:
     """Check and store ``settings``; returns them as they will be used."""
     checked = _checked(settings)
     defaults = asdict(default_settings(unit_details(db)))
     changed = {k: v for k, v in asdict(checked).items() if v != defaults[k]}
     with db.session() as session:
         row = session.get(Setting, KEY)
+        before = dict(row.value) if row is not None else {}
         if row is None:
             session.add(Setting(key=KEY, value=changed))
         else:
             row.value = changed
+        differences = audit.diff(before, changed)
+        if differences:
+            audit.record(session, actor, "setting", KEY, "update", differences)
     return load_settings(db)

@@ -15,6 +15,7 @@ from sangkien_desktop.errors import InputError, NotFoundError
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.records.model import InitiativeRecord
 from sangkien_desktop.rules import Finding, check
+from sangkien_desktop.security import audit
 from sangkien_desktop.services.units import home_unit
 from sangkien_desktop.storage.convert import (
     apply_record,
@@ -29,6 +30,7 @@ from sangkien_desktop.storage.search import text_match
 from sangkien_desktop.text import clean
 
 Progress = Callable[[int, int], bool]  # (done, total) → False to cancel
+AUDITED = tuple(record_values(InitiativeRecord(id="", code="", title="", kind="")))
 
 
 def new_id() -> str:
@@ -69,6 +71,14 @@ def get_record(db: Database, key: str) -> InitiativeRecord:
         return to_record(row, unit.code if unit else None)
 
 
+def _audited(row: Initiative) -> dict[str, Any]:
+    """The values of ``row`` the audit trail compares: its own fields and its authors' names."""
+    values = {key: getattr(row, key) for key in AUDITED}
+    values["authors"] = [a.full_name for a in row.authors]
+    values["attachments"] = [a.file_name for a in row.attachments]
+    return values
+
+
 def store_row(
     session: Session,
     row: Initiative | None,
@@ -81,10 +91,21 @@ def store_row(
     """Write ``record`` onto ``row`` (a new row when None) in the caller's transaction, and
     record a workflow event when its state changes."""
     previous = None if row is None else row.status
+    before = {} if row is None else _audited(row)
     if row is None:
         row = Initiative(id=record.id, unit_id=unit_id)
         session.add(row)
     apply_record(row, record, profile)
+    changes = audit.diff(before, _audited(row))
+    if changes or previous is None:
+        audit.record(
+            session,
+            actor,
+            "initiative",
+            row.code,
+            "create" if previous is None else "update",
+            changes,
+        )
     if previous != row.status:
         session.add(
             WorkflowEvent(
@@ -167,6 +188,8 @@ def import_records(
         codes = {code: id_ for code, id_ in session.execute(select(Initiative.code, Initiative.id))}
         existing: dict[str, tuple[str, str, datetime]] = {}
         added_at: dict[tuple[str, str, str], datetime] = {}
+        audited: dict[str, dict[str, Any]] = {}
+        trail: list[audit.Change] = []
         for chunk in _batches([r.id for r in records]):
             query = select(Initiative.id, Initiative.code, Initiative.status, Initiative.created_at)
             for id_, code, status, created in session.execute(
@@ -183,6 +206,9 @@ def import_records(
                 query.where(Attachment.initiative_id.in_(chunk))
             ):
                 added_at[(id_, sha, name)] = when
+            query = select(Initiative.id, *(getattr(Initiative, key) for key in AUDITED))
+            for id_, *old_values in session.execute(query.where(Initiative.id.in_(chunk))):
+                audited[id_] = dict(zip(AUDITED, old_values, strict=True))
         inserts: list[dict[str, Any]] = []
         updates: list[dict[str, Any]] = []
         authors: list[dict[str, Any]] = []
@@ -224,6 +250,18 @@ def import_records(
                 }
                 for a in record.attachments
             )
+            after = {key: values[key] for key in AUDITED}
+            if previous is None:
+                after["authors"] = [a.full_name for a in record.authors]
+                after["attachments"] = [a.file_name for a in record.attachments]
+            trail.append(
+                audit.Change(
+                    "initiative",
+                    record.code,
+                    "import",
+                    audit.diff(audited.get(record.id, {}), after),
+                )
+            )
             before = previous[1] if previous else None
             if before != record.status:
                 events.append(
@@ -251,6 +289,7 @@ def import_records(
                 session.execute(insert(table), rows)
         if updates:
             session.execute(update(Initiative), updates)
+        audit.record_many(session, actor, trail)
     return result
 
 

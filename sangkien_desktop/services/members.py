@@ -11,6 +11,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from sangkien_desktop.errors import InputError, NotFoundError
+from sangkien_desktop.security import audit
 from sangkien_desktop.services.units import home_unit
 from sangkien_desktop.storage.database import Database
 from sangkien_desktop.storage.models import Author, Member
@@ -25,6 +26,16 @@ CATEGORIES = {
     "NGUOI_LAO_DONG": "Người lao động",
 }
 GENDERS = {"NAM": "Nam", "NU": "Nữ", "": ""}
+AUDITED = (
+    "full_name",
+    "birth_date",
+    "gender",
+    "department",
+    "position",
+    "qualification",
+    "category",
+    "active",
+)
 
 
 @dataclass
@@ -78,7 +89,11 @@ def _fill(member: Member, data: MemberData) -> None:
     member.active = data.active
 
 
-def add_member(db: Database, data: MemberData) -> int:
+def _audited(member: Member) -> dict[str, object]:
+    return {key: getattr(member, key) for key in AUDITED}
+
+
+def add_member(db: Database, data: MemberData, actor: str = "") -> int:
     data = _check(data)
     with db.session() as session:
         unit = home_unit(session)
@@ -86,28 +101,38 @@ def add_member(db: Database, data: MemberData) -> int:
         _fill(member, data)
         session.add(member)
         session.flush()
+        audit.record(
+            session, actor, "member", member.id, "create", audit.diff({}, _audited(member))
+        )
         return member.id
 
 
-def update_member(db: Database, member_id: int, data: MemberData) -> None:
+def update_member(db: Database, member_id: int, data: MemberData, actor: str = "") -> None:
     data = _check(data)
     with db.session() as session:
         member = session.get(Member, member_id)
         if member is None:
             raise NotFoundError(f"Không tìm thấy đoàn viên số {member_id}.")
+        before = _audited(member)
         _fill(member, data)
+        changes = audit.diff(before, _audited(member))
+        if changes:
+            audit.record(session, actor, "member", member_id, "update", changes)
 
 
-def set_active(db: Database, member_id: int, active: bool) -> None:
+def set_active(db: Database, member_id: int, active: bool, actor: str = "") -> None:
     """Deactivate instead of deleting: authors of initiatives must stay on record."""
     with db.session() as session:
         member = session.get(Member, member_id)
         if member is None:
             raise NotFoundError(f"Không tìm thấy đoàn viên số {member_id}.")
+        if member.active != active:
+            changes = {"active": [member.active, active]}
+            audit.record(session, actor, "member", member_id, "update", changes)
         member.active = active
 
 
-def delete_member(db: Database, member_id: int) -> None:
+def delete_member(db: Database, member_id: int, actor: str = "") -> None:
     with db.session() as session:
         member = session.get(Member, member_id)
         if member is None:
@@ -118,6 +143,9 @@ def delete_member(db: Database, member_id: int) -> None:
                 f"{member.full_name} là tác giả của {authored} sáng kiến nên không xóa được; "
                 "hãy chuyển sang “không còn sinh hoạt”.",
             )
+        audit.record(
+            session, actor, "member", member_id, "delete", audit.diff(_audited(member), {})
+        )
         session.delete(member)
 
 
@@ -172,6 +200,7 @@ def import_members(
     db: Database,
     members: Sequence[MemberData],
     progress: Callable[[int, int], bool] | None = None,
+    actor: str = "",
 ) -> tuple[int, int]:
     """Add or update members (matched by folded name and birth date), all in one transaction,
     with bulk statements (a 20,000-row list takes a fraction of a second). Returns
@@ -209,4 +238,6 @@ def import_members(
                     raise InputError(
                         "Đã hủy nhập; cơ sở dữ liệu không thay đổi.", english="Cancelled."
                     )
+        counts = {"added": [None, added], "updated": [None, updated]}
+        audit.record(session, actor, "member", "*", "import", counts)
     return added, updated

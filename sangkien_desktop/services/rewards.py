@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from sangkien_desktop.documents.reward import REWARD_FORMS as FORMS
 from sangkien_desktop.errors import InputError, NotFoundError
+from sangkien_desktop.security import audit
 
 __all__ = ["FORMS", "LEVELS", "NewReward", "RewardLine", "add_reward", "list_rewards"]
 from sangkien_desktop.storage.database import Database
@@ -79,7 +80,7 @@ def list_rewards(db: Database) -> list[RewardLine]:
     ]
 
 
-def add_reward(db: Database, reward: NewReward) -> int:
+def add_reward(db: Database, reward: NewReward, actor: str = "") -> int:
     """Record ``reward``; returns its id. The recipient is required, the amount not negative,
     and the initiative (when a code is given) must exist."""
     name = clean(reward.recipient_name)
@@ -111,4 +112,14 @@ def add_reward(db: Database, reward: NewReward) -> int:
         )
         session.add(row)
         session.flush()
+        values = {
+            "initiative_code": code,
+            "recipient_name": name,
+            "decision_no": row.decision_no,
+            "decided_on": row.decided_on,
+            "level": row.level,
+            "form": row.form,
+            "amount_vnd": row.amount_vnd,
+        }
+        audit.record(session, actor, "reward", row.id, "create", audit.diff({}, values))
         return row.id

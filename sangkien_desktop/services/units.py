@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sangkien_desktop.errors import InputError, NotFoundError
+from sangkien_desktop.security import audit
 from sangkien_desktop.storage.database import Database
 from sangkien_desktop.storage.models import Unit
 from sangkien_desktop.text import clean
@@ -41,7 +42,19 @@ def has_home_unit(db: Database) -> bool:
         return session.scalars(select(Unit.id).where(Unit.is_home.is_(True))).first() is not None
 
 
-def init_unit(db: Database, details: UnitDetails) -> int:
+UNIT_AUDITED = (
+    "name",
+    "code",
+    "level",
+    "superior_union",
+    "federation",
+    "cluster",
+    "chair_name",
+    "place",
+)
+
+
+def init_unit(db: Database, details: UnitDetails, actor: str = "") -> int:
     """Create (or update) the home unit; returns its id."""
     name, code = clean(details.name), clean(details.code)
     if not name:
@@ -51,11 +64,14 @@ def init_unit(db: Database, details: UnitDetails) -> int:
     with db.session() as session:
         unit = session.scalars(select(Unit).where(Unit.is_home.is_(True))).first()
         clash = session.scalars(select(Unit).where(Unit.code == code)).first()
+        before: dict[str, object] = {}
         if clash is not None and clash is not unit:
             raise InputError(f"Mã đơn vị “{code}” đã được dùng cho {clash.name}.")
         if unit is None:
             unit = Unit(is_home=True, created_at=datetime.now().replace(microsecond=0))
             session.add(unit)
+        else:
+            before = {key: getattr(unit, key) for key in UNIT_AUDITED}
         unit.name, unit.code, unit.level = name, code, details.level
         unit.superior_union = clean(details.superior_union)
         unit.federation = clean(details.federation)
@@ -63,6 +79,10 @@ def init_unit(db: Database, details: UnitDetails) -> int:
         unit.chair_name = clean(details.chair_name)
         unit.place = clean(details.place)
         session.flush()
+        changes = audit.diff(before, {key: getattr(unit, key) for key in UNIT_AUDITED})
+        if changes:
+            action = "update" if before else "create"
+            audit.record(session, actor, "unit", unit.code, action, changes)
         return unit.id
 
 

@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session
 from sangkien_desktop.errors import NotFoundError, SangKienError, WorkflowError
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.rules import Severity, check
+from sangkien_desktop.security import audit
+from sangkien_desktop.security.users import UserInfo, move_action, require
 from sangkien_desktop.storage.convert import refresh_derived, to_record
 from sangkien_desktop.storage.database import Database
 from sangkien_desktop.storage.models import Initiative, WorkflowEvent
@@ -46,8 +48,19 @@ def _not_future(day: date, code: str, what: str) -> date:
     return day
 
 
-def move(db: Database, key: str, request: Move, profile: ProgramProfile) -> str:
-    """Move initiative ``key`` (id or code) to ``request.target``; returns the new state."""
+def move(
+    db: Database,
+    key: str,
+    request: Move,
+    profile: ProgramProfile,
+    user: UserInfo | None = None,
+) -> str:
+    """Move initiative ``key`` (id or code) to ``request.target``; returns the new state.
+
+    With ``user``, its role must allow the move (PermissionDenied otherwise); None skips the
+    check (callers from before accounts existed)."""
+    if user is not None:
+        require(user, move_action(request.target))
     with db.session() as session:
         row = _find(session, key)
         source, target = row.status, request.target
@@ -89,6 +102,15 @@ def move(db: Database, key: str, request: Move, profile: ProgramProfile) -> str:
         if target == State.EXPORTED:
             row.bundle_id = request.bundle_id
         now = datetime.now().replace(microsecond=0)
+        audit.record(
+            session,
+            request.actor,
+            "initiative",
+            row.code,
+            "move",
+            {"status": [source, target]}
+            | ({"reason": [None, request.reason]} if request.reason else {}),
+        )
         row.status = record.status = target
         row.status_changed_at = now
         row.updated_at = now
@@ -122,6 +144,7 @@ def move_many(
     request: Move,
     profile: ProgramProfile,
     progress: Progress | None = None,
+    user: UserInfo | None = None,
 ) -> MoveReport:
     """Move each initiative separately (one transaction each), so one refusal never blocks the
     others; the report says which were refused and why."""
@@ -134,7 +157,7 @@ def move_many(
     for done, key in enumerate(keys, start=1):
         code = codes.get(key, key)
         try:
-            move(db, key, request, profile)
+            move(db, key, request, profile, user)
         except SangKienError as exc:
             report.refused.append((code, exc.message))
         else:

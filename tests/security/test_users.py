@@ -1,0 +1,144 @@
+"""Local users, roles and the permission check in the core."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from sangkien_desktop.cli import main
+from sangkien_desktop.errors import InputError
+from sangkien_desktop.program import ProgramProfile
+from sangkien_desktop.records import InitiativeRecord
+from sangkien_desktop.security.audit import history
+from sangkien_desktop.security.users import (
+    LONGEST_WAIT,
+    LoginError,
+    PermissionDenied,
+    UserInfo,
+    add_user,
+    authenticate,
+    check_password,
+    hash_password,
+    list_users,
+    require,
+    wait_after,
+)
+from sangkien_desktop.services.initiatives import save_record
+from sangkien_desktop.storage import Database
+from sangkien_desktop.workflow.service import Move, move, move_many
+
+PASSWORD = "mật-khẩu-dài"
+
+
+def _user(role: str) -> UserInfo:
+    return UserInfo(1, role.lower(), "", role, True)
+
+
+def test_password_hash_is_scrypt_with_parameters_and_checks() -> None:
+    stored = hash_password(PASSWORD)
+    assert stored.startswith("scrypt$16384$8$1$")
+    assert check_password(PASSWORD, stored)
+    assert not check_password("sai-mật-khẩu", stored)
+    assert hash_password(PASSWORD) != stored  # a new salt each time
+
+
+def test_support_cannot_move_to_recognised(db: Database, profile: ProgramProfile) -> None:
+    saved = save_record(db, InitiativeRecord(id="", code="", title="Thử", kind="KY_THUAT"), profile)
+    with pytest.raises(PermissionDenied, match="công nhận"):
+        move(db, saved.id, Move("RECOGNISED"), profile, user=_user("SUPPORT"))
+
+
+def test_support_may_move_up_the_workflow(db: Database, profile: ProgramProfile) -> None:
+    saved = save_record(db, InitiativeRecord(id="", code="", title="Thử", kind="KY_THUAT"), profile)
+    assert move(db, saved.id, Move("DRAFTING"), profile, user=_user("SUPPORT")) == "DRAFTING"
+
+
+def test_viewer_cannot_move(db: Database, profile: ProgramProfile) -> None:
+    saved = save_record(db, InitiativeRecord(id="", code="", title="Thử", kind="KY_THUAT"), profile)
+    with pytest.raises(PermissionDenied):
+        move(db, saved.id, Move("DRAFTING"), profile, user=_user("VIEWER"))
+
+
+def test_support_cannot_sign_print_or_manage_users() -> None:
+    support = _user("SUPPORT")
+    for action in ("bundle.sign", "certificate.print", "user.manage", "setting.edit"):
+        with pytest.raises(PermissionDenied, match="support"):
+            require(support, action)
+
+
+def test_chair_signs_and_admin_manages_users() -> None:
+    require(_user("CHAIR"), "bundle.sign")
+    require(_user("CHAIR"), "initiative.recognise")
+    require(_user("ADMIN"), "user.manage")
+    with pytest.raises(PermissionDenied):
+        require(_user("ADMIN"), "initiative.recognise")
+
+
+def test_inactive_user_may_do_nothing() -> None:
+    with pytest.raises(PermissionDenied):
+        require(UserInfo(1, "an", "", "CHAIR", False), "report.read")
+
+
+def test_add_user_is_listed_and_audited(db: Database) -> None:
+    add_user(db, "Hà", "Đỗ Thu Hà", "SUPPORT", PASSWORD, actor="admin")
+    assert [(u.username, u.role) for u in list_users(db)] == [("hà", "SUPPORT")]
+    row = history(db, "user")[0]
+    assert (row.entity_id, row.action, row.changes["role"]) == ("hà", "create", [None, "SUPPORT"])
+    assert PASSWORD not in str(row.changes)
+
+
+def test_short_password_and_duplicate_name_are_refused(db: Database) -> None:
+    with pytest.raises(InputError, match="ít nhất 8"):
+        add_user(db, "ha", "", "SUPPORT", "ngắn")
+    add_user(db, "ha", "", "SUPPORT", PASSWORD)
+    with pytest.raises(InputError, match="đã có"):
+        add_user(db, "HA", "", "VIEWER", PASSWORD)
+
+
+def test_good_login_returns_the_user(db: Database) -> None:
+    add_user(db, "ha", "Đỗ Thu Hà", "CHAIR", PASSWORD)
+    assert authenticate(db, "ha", PASSWORD).role == "CHAIR"
+
+
+def test_failed_logins_slow_the_next_try(db: Database) -> None:
+    add_user(db, "ha", "", "SUPPORT", PASSWORD)
+    now = datetime(2026, 1, 1, 8, 0)
+    for _ in range(3):
+        with pytest.raises(LoginError, match="Sai"):
+            authenticate(db, "ha", "sai-mật-khẩu", now)
+    with pytest.raises(LoginError, match="thử lại sau 5 giây"):
+        authenticate(db, "ha", PASSWORD, now + timedelta(seconds=1))
+    assert authenticate(db, "ha", PASSWORD, now + timedelta(seconds=6)).username == "ha"
+
+
+def test_wait_doubles_from_the_third_failure_and_is_capped() -> None:
+    assert [wait_after(n).total_seconds() for n in range(1, 6)] == [0, 0, 5, 10, 20]
+    assert wait_after(50) == LONGEST_WAIT
+
+
+def test_cli_user_add_reads_password_file_and_lists(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    secret = tmp_path / "pw.txt"
+    secret.write_text(PASSWORD + "\n", encoding="utf-8")
+    assert db.path is not None
+    base = ("--db", str(db.path), "user")
+    with pytest.raises(SystemExit) as exit_info:
+        main([*base, "add", "ha", "--role", "SUPPORT", "--password-file", str(secret)])
+        raise SystemExit(0)
+    assert exit_info.value.code in (0, None)
+    with pytest.raises(SystemExit):
+        main([*base, "list"])
+        raise SystemExit(0)
+    out, _ = capsys.readouterr()
+    assert "ha\tSUPPORT" in out
+    assert authenticate(db, "ha", PASSWORD).username == "ha"
+
+
+def test_move_many_refuses_each_for_a_viewer(db: Database, profile: ProgramProfile) -> None:
+    saved = save_record(db, InitiativeRecord(id="", code="", title="Thử", kind="KY_THUAT"), profile)
+    report = move_many(db, [saved.id], Move("DRAFTING"), profile, user=_user("VIEWER"))
+    assert report.moved == []
+    assert "không có quyền" in report.refused[0][1]
