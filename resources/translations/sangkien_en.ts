@@ -626,22 +626,22 @@
     <message>
         <location filename="../../sangkien_desktop/gui/screens/rewards.py" line="+141"/>
         <source>In quyết định khen thưởng</source>
-        <translation type="unfinished"></translation>
+        <translation>Print reward decision</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Quyết định gồm các khen thưởng đã ghi theo số quyết định này.</source>
-        <translation type="unfinished"></translation>
+        <translation>The decision includes the rewards recorded under this decision number.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Số quyết định:</source>
-        <translation type="unfinished"></translation>
+        <translation>Decision number:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tiếp tục</source>
-        <translation type="unfinished">Continue</translation>
+        <translation>Continue</translation>
     </message>
 </context>
 <context>
@@ -1057,191 +1057,192 @@
     <message>
         <location filename="../../sangkien_desktop/gui/screens/export.py" line="+244"/>
         <source>Gửi lên Cổng</source>
-        <translation type="unfinished">Send to portal</translation>
+        <translation>Send to portal</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Xuất các sáng kiến “Sẵn sàng gửi” thành gói có chữ ký của đơn vị để gửi công đoàn cấp trên; khi sáng kiến đã có trên Cổng trực tuyến Công đoàn Việt Nam, xác nhận gói đã lên Cổng.</source>
-        <translation type="unfinished"></translation>
+        <translation>Export “Ready to send” initiatives as a bundle signed by the unit, to send to the superior union; once the initiatives are on the Vietnam Trade Union online portal, confirm that the bundle is on the portal.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Khóa ký của đơn vị</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit signing key</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Tạo khóa ký…</source>
-        <translation type="unfinished"></translation>
+        <translation>Create signing key…</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Gói tiếp theo</source>
-        <translation type="unfinished"></translation>
+        <translation>Next bundle</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sáng kiến chưa gửi hoặc đã sửa sau lần gửi trước</source>
-        <translation type="unfinished"></translation>
+        <translation>Initiatives not yet sent or edited since the last send</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tất cả sáng kiến từ “Sẵn sàng gửi” trở đi</source>
-        <translation type="unfinished"></translation>
+        <translation>All initiatives from “Ready to send” onwards</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Mã</source>
-        <translation type="unfinished">Code</translation>
+        <translation>Code</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tên sáng kiến</source>
-        <translation type="unfinished">Initiative title</translation>
+        <translation>Initiative title</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tác giả</source>
-        <translation type="unfinished">Authors</translation>
+        <translation>Authors</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Trạng thái</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tệp đính kèm</source>
-        <translation type="unfinished"></translation>
+        <translation>Attachments</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Xuất gói…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export bundle…</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Gửi:</source>
-        <translation type="unfinished"></translation>
+        <translation>Send:</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Các gói đã xuất</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported bundles</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Số</source>
-        <translation type="unfinished"></translation>
+        <translation>No.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tệp</source>
-        <translation type="unfinished"></translation>
+        <translation>File</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ngày xuất</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported on</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sáng kiến</source>
-        <translation type="unfinished">Initiatives</translation>
+        <translation>Initiatives</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Chờ lên Cổng</source>
-        <translation type="unfinished"></translation>
+        <translation>Awaiting portal</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Lên Cổng</source>
-        <translation type="unfinished"></translation>
+        <translation>On portal</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Xác nhận đã lên Cổng…</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm upload to portal…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Kiểm tra gói…</source>
-        <translation type="unfinished"></translation>
+        <translation>Check bundle…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Kết quả kiểm tra gói hiện ở đây (đủ tệp, đúng chữ ký, số sáng kiến).</source>
-        <translation type="unfinished"></translation>
+        <translation>Bundle check results appear here (files complete, signature valid, number of initiatives).</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Kiểm tra gói</source>
-        <translation type="unfinished"></translation>
+        <translation>Check bundle</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Kiểm tra một tệp gói trước khi gửi đi (hoặc gói nhận được).</source>
-        <translation type="unfinished"></translation>
+        <translation>Check a bundle file before sending it (or a bundle you received).</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Đơn vị chưa có khóa ký: hãy tạo khóa trước khi xuất gói đầu tiên.</source>
-        <translation type="unfinished"></translation>
+        <translation>The unit has no signing key yet: create one before exporting the first bundle.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Dấu vân tay: %1 (tạo ngày %2). Gửi dấu vân tay này cho cấp trên.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fingerprint: %1 (created %2). Send this fingerprint to the superior union.</translation>
     </message>
     <message numerus="yes">
         <location line="+26"/>
         <source>%n sáng kiến trong gói</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n initiative in the bundle</numerusform>
+            <numerusform>%n initiatives in the bundle</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Không có sáng kiến nào cần gửi</source>
-        <translation type="unfinished"></translation>
+        <translation>No initiatives need sending</translation>
     </message>
     <message>
         <location line="+63"/>
         <source>Đang tạo khóa ký…</source>
-        <translation type="unfinished"></translation>
+        <translation>Creating signing key…</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Nhập mật khẩu khóa ký của đơn vị để ký gói.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the unit signing key passphrase to sign the bundle.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Đang xuất gói…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporting bundle…</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Đã xuất gói số %1: %2 sáng kiến, %3 tệp đính kèm (%4).
 Tệp: %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported bundle no. %1: %2 initiatives, %3 attachments (%4).
+File: %5</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Không chuyển được trạng thái: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not change the status: %1</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Đang xác nhận đã lên Cổng…</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirming upload to portal…</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Đang kiểm tra gói…</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking bundle…</translation>
     </message>
 </context>
 <context>
@@ -2459,37 +2460,37 @@ Assigned to: %2</translation>
     <message>
         <location filename="../../sangkien_desktop/gui/screens/export.py" line="-444"/>
         <source>Mật khẩu khóa ký</source>
-        <translation type="unfinished"></translation>
+        <translation>Signing key passphrase</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Mật khẩu:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Nhập lại:</source>
-        <translation type="unfinished"></translation>
+        <translation>Repeat:</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Đồng ý</source>
-        <translation type="unfinished">OK</translation>
+        <translation>OK</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Hủy</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Hai lần nhập mật khẩu không giống nhau.</source>
-        <translation type="unfinished"></translation>
+        <translation>The two passphrases do not match.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Chưa nhập mật khẩu.</source>
-        <translation type="unfinished"></translation>
+        <translation>No passphrase entered.</translation>
     </message>
 </context>
 <context>
@@ -2900,57 +2901,57 @@ Assigned to: %2</translation>
     <message>
         <location filename="../../sangkien_desktop/gui/screens/rewards.py" line="-65"/>
         <source>Thêm khen thưởng</source>
-        <translation type="unfinished"></translation>
+        <translation>Add reward</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Họ và tên, hoặc tên tập thể</source>
-        <translation type="unfinished"></translation>
+        <translation>Full name, or name of the group</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Để trống nếu không gắn với sáng kiến nào</source>
-        <translation type="unfinished"></translation>
+        <translation>Leave empty if not linked to an initiative</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Người / tập thể được khen:</source>
-        <translation type="unfinished"></translation>
+        <translation>Person / group rewarded:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Mã sáng kiến:</source>
-        <translation type="unfinished"></translation>
+        <translation>Initiative code:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Số quyết định:</source>
-        <translation type="unfinished"></translation>
+        <translation>Decision number:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ngày quyết định:</source>
-        <translation type="unfinished"></translation>
+        <translation>Decision date:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cấp khen thưởng:</source>
-        <translation type="unfinished"></translation>
+        <translation>Reward level:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Hình thức:</source>
-        <translation type="unfinished"></translation>
+        <translation>Form:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Số tiền thưởng:</source>
-        <translation type="unfinished"></translation>
+        <translation>Reward amount:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Thêm</source>
-        <translation type="unfinished"></translation>
+        <translation>Add</translation>
     </message>
 </context>
 <context>
@@ -2958,115 +2959,115 @@ Assigned to: %2</translation>
     <message>
         <location line="+92"/>
         <source>Khen thưởng</source>
-        <translation type="unfinished">Rewards</translation>
+        <translation>Rewards</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Khen thưởng của công đoàn cơ sở cho tác giả và tập thể (số quyết định, ngày, hình thức, số tiền). Chọn dòng để in giấy chứng nhận của các sáng kiến đó; không chọn dòng nào thì in cho mọi sáng kiến đã công nhận chưa có giấy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rewards from the grassroots union to authors and groups (decision number, date, form, amount). Select rows to print certificates for those initiatives; with no rows selected, certificates are printed for every recognised initiative that has none yet.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Người / tập thể được khen</source>
-        <translation type="unfinished"></translation>
+        <translation>Person / group rewarded</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Mã sáng kiến</source>
-        <translation type="unfinished">Initiative code</translation>
+        <translation>Initiative code</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tên sáng kiến</source>
-        <translation type="unfinished"></translation>
+        <translation>Initiative title</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Số quyết định</source>
-        <translation type="unfinished">Decision number</translation>
+        <translation>Decision number</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ngày</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cấp</source>
-        <translation type="unfinished"></translation>
+        <translation>Level</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Hình thức</source>
-        <translation type="unfinished">Mode</translation>
+        <translation>Form</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Số tiền</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Thêm khen thưởng…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add reward…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>In giấy chứng nhận…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print certificates…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>In quyết định khen thưởng…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print reward decision…</translation>
     </message>
     <message numerus="yes">
         <location line="+44"/>
         <source>%n khen thưởng</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n reward</numerusform>
+            <numerusform>%n rewards</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source> — tổng tiền thưởng %1</source>
-        <translation type="unfinished"></translation>
+        <translation> — total reward amount %1</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Lưu giấy chứng nhận sáng kiến</source>
-        <translation type="unfinished"></translation>
+        <translation>Save initiative certificates</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Đang in giấy chứng nhận…</source>
-        <translation type="unfinished"></translation>
+        <translation>Printing certificates…</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>Đã in %n giấy chứng nhận vào tệp %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Printed %n certificate to %1.</numerusform>
+            <numerusform>Printed %n certificates to %1.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Lưu quyết định khen thưởng</source>
-        <translation type="unfinished"></translation>
+        <translation>Save reward decision</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Đang in quyết định khen thưởng…</source>
-        <translation type="unfinished"></translation>
+        <translation>Printing reward decision…</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>Đã in quyết định khen thưởng (%n dòng phụ lục) vào tệp %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Printed the reward decision (%n appendix line) to %1.</numerusform>
+            <numerusform>Printed the reward decision (%n appendix lines) to %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -3443,22 +3444,22 @@ Assigned to: %2</translation>
     <message>
         <location filename="../../sangkien_desktop/gui/screens/export.py" line="+55"/>
         <source>Xác nhận đã lên Cổng</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm upload to portal</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Xác nhận</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Hủy</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Các sáng kiến của gói số %1 còn ở trạng thái “Đã xuất gói” sẽ chuyển sang “Đã lên Cổng” với ngày:</source>
-        <translation type="unfinished"></translation>
+        <translation>Initiatives in bundle no. %1 still “Exported in a bundle” will change to “On the national portal” with the date:</translation>
     </message>
 </context>
 <context>
