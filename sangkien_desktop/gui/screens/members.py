@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from sangkien_desktop.errors import SangKienError
 from sangkien_desktop.gui.dialogs import Confirm, MemberDialog, SheetFile
-from sangkien_desktop.gui.look import hint, set_role
+from sangkien_desktop.gui.look import hint, set_role, user_name
 from sangkien_desktop.gui.tasks import run_task, show_error
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.services.members import (
@@ -327,7 +327,7 @@ class MembersScreen(QWidget):
         if data is None:
             return
         try:
-            member_id = add_member(self.db, data)
+            member_id = add_member(self.db, data, actor=user_name())
         except SangKienError as exc:
             show_error(self, exc)
             return
@@ -346,7 +346,7 @@ class MembersScreen(QWidget):
         if data is None:
             return
         try:
-            update_member(self.db, row.id, data)
+            update_member(self.db, row.id, data, actor=user_name())
         except SangKienError as exc:
             show_error(self, exc)
             return
@@ -361,7 +361,7 @@ class MembersScreen(QWidget):
         active = all(not r.data.active for r in rows)
         try:
             for row in rows:
-                set_active(self.db, row.id, active)
+                set_active(self.db, row.id, active, actor=user_name())
         except SangKienError as exc:
             show_error(self, exc)
         self.reload()
@@ -387,7 +387,7 @@ class MembersScreen(QWidget):
         ):
             return
         try:
-            delete_member(self.db, row.id)
+            delete_member(self.db, row.id, actor=user_name())
         except SangKienError as exc:
             show_error(self, exc)
             self.say(exc.message, error=True)

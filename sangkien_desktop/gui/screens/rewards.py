@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from sangkien_desktop.documents import service as documents
 from sangkien_desktop.errors import SangKienError
-from sangkien_desktop.gui.look import hint
+from sangkien_desktop.gui.look import hint, user_name
 from sangkien_desktop.gui.tasks import Progress, run_task, show_error
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.services.rewards import (
@@ -310,7 +310,7 @@ class RewardsScreen(QWidget):
         if new is None:
             return
         try:
-            add_reward(self.db, new)
+            add_reward(self.db, new, actor=user_name())
         except SangKienError as exc:
             show_error(self, exc)
             return

@@ -321,7 +321,7 @@ class SettingsScreen(QWidget):
     # Saving ------------------------------------------------------------------------------------
     def save_unit(self) -> None:
         try:
-            init_unit(self.db, self.unit_form.details())
+            init_unit(self.db, self.unit_form.details(), actor=user_name())
         except Exception as exc:  # a user error in its words, anything else with details
             show_error(self, exc)
             return
