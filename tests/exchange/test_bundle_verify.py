@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -143,6 +145,17 @@ def _resigned(sample: Sample, tmp_path: Path, records: bytes) -> Path:
     return write_zip(tmp_path / "resigned.zip", base, resign(members, sample.key))
 
 
+def _verify_edited(
+    sample: Sample, profile: ProgramProfile, tmp_path: Path, edit: Callable[[list[Any]], None]
+) -> Verification:
+    """Verify the sample bundle after ``edit`` changed its records and the unit signed again."""
+    _base, members = read_members(sample.path)
+    records = json.loads(members[bagfmt.INITIATIVES])
+    edit(records)
+    data = json.dumps(records, ensure_ascii=False).encode()
+    return _verify(_resigned(sample, tmp_path, data), sample, profile)
+
+
 def test_invalid_utf8_in_initiatives_json_is_refused(
     sample: Sample, profile: ProgramProfile, tmp_path: Path
 ) -> None:
@@ -164,14 +177,8 @@ def test_invalid_json_is_refused(sample: Sample, profile: ProgramProfile, tmp_pa
 def test_record_against_the_schema_is_refused_naming_the_field(
     sample: Sample, profile: ProgramProfile, tmp_path: Path
 ) -> None:
-    _base, members = read_members(sample.path)
-    records = json.loads(members[bagfmt.INITIATIVES])
-    records[1]["benefits"]["economic_value_vnd"] = -5
-    data = json.dumps(records, ensure_ascii=False).encode()
-    result = _verify(
-        _resigned(sample, tmp_path, data),
-        sample,
-        profile,
+    result = _verify_edited(
+        sample, profile, tmp_path, lambda r: r[1]["benefits"].update(economic_value_vnd=-5)
     )
     _refused(result)
     assert any("benefits.economic_value_vnd" in p for p in result.problems)
@@ -180,15 +187,7 @@ def test_record_against_the_schema_is_refused_naming_the_field(
 def test_record_of_another_unit_is_refused(
     sample: Sample, profile: ProgramProfile, tmp_path: Path
 ) -> None:
-    _base, members = read_members(sample.path)
-    records = json.loads(members[bagfmt.INITIATIVES])
-    records[0]["unit_code"] = "CD-KHAC"
-    data = json.dumps(records, ensure_ascii=False).encode()
-    result = _verify(
-        _resigned(sample, tmp_path, data),
-        sample,
-        profile,
-    )
+    result = _verify_edited(sample, profile, tmp_path, lambda r: r[0].update(unit_code="CD-KHAC"))
     _refused(result)
     assert any("CD-KHAC" in p for p in result.problems)
 
@@ -208,12 +207,7 @@ def test_attachment_whose_content_does_not_match_its_name_is_refused(
 def test_rule_errors_are_summarised_not_refused(
     sample: Sample, profile: ProgramProfile, tmp_path: Path
 ) -> None:
-    _base, members = read_members(sample.path)
-    records = json.loads(members[bagfmt.INITIATIVES])
-    records[2]["content_review"] = None
-    data = json.dumps(records, ensure_ascii=False).encode()
-    bundle = _resigned(sample, tmp_path, data)
-    result = _verify(bundle, sample, profile)
+    result = _verify_edited(sample, profile, tmp_path, lambda r: r[2].update(content_review=None))
     assert result.ok and result.error_records == 1
     assert any("SK-2022-0003: E3_PUBLIC_ORDER" in w for w in result.warnings)
 
