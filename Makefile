@@ -70,3 +70,4 @@ smoke: $(STAMP)
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache
+fuzz: $(STAMP) ; SANGKIEN_FUZZ=long QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/fuzz -q -p no:cacheprovider --durations=10

@@ -81,6 +81,8 @@ def _environment(folder: Path) -> dict[str, str]:
 
 
 def _demo_database(path: Path) -> None:
+    """The demo data without accounts (single-user mode): the start goes straight to the main
+    window, as the measure needs; with accounts it would stop at the login dialog."""
     from sangkien_desktop.program import load_profile
     from sangkien_desktop.services.demo import fill_demo
     from sangkien_desktop.storage.database import open_database

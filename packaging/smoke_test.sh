@@ -7,12 +7,15 @@
 #   packaging/smoke_test.sh DIR          # test another unpacked bundle (e.g. from the .tar.gz)
 #
 # Checks, each printed as "ok ..." or "FAIL ...":
-#   1. sangkien-desktop --demo --quit-after 3000 (Qt offscreen) reaches the main window and
-#      exits 0 (the app prints "main window shown" on stderr when SANGKIEN_REPORT_STARTUP is set);
+#   1. sangkien-desktop --demo --quit-after 3000 (Qt offscreen) reaches the login screen (the
+#      demo data has accounts) and exits 0; then, on a database declared with `sangkien init`
+#      and no account yet (single-user mode), it reaches the main window. The app prints
+#      "login shown" / "main window shown" on stderr when SANGKIEN_REPORT_STARTUP is set;
 #   2. sangkien --version prints the version of sangkien_desktop/__init__.py;
 #   3. sangkien validate --input packaging/smoke/initiatives.json: one clean record, exit 0;
-#   4. sangkien demo / export xlsx / print certificates on a fresh database: the Alembic
-#      migrations, openpyxl, reportlab and the shipped fonts all work from the bundle.
+#   4. sangkien demo / export xlsx / print certificates on a fresh database (signed in as the
+#      demo chair, --user chutich): the Alembic migrations, the accounts, openpyxl, reportlab
+#      and the shipped fonts all work from the bundle.
 # Exit status: 0 when every check passed, 1 otherwise.
 set -uo pipefail
 
@@ -22,7 +25,7 @@ BUILD=0
 for arg in "$@"; do
   case "$arg" in
     --build) BUILD=1 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) DIST="$(cd "$arg" && pwd)" ;;
   esac
 done
@@ -65,19 +68,29 @@ if [[ -z $EXT ]] && command -v objdump >/dev/null; then
   echo "== needs ${glibc:-GLIBC_?} or newer (this machine: $(ldd --version 2>/dev/null | head -n1 | grep -o '[0-9.]*$'))"
 fi
 
-# 1. The window ---------------------------------------------------------------------------------
-start=$(date +%s%N)
-timeout 180 "$GUI" --demo --quit-after 3000 >gui.out 2>gui.err
-code=$?
-millis=$(( ($(date +%s%N) - start) / 1000000 ))
-if [[ $code != 0 ]]; then
-  fail "sangkien-desktop --demo exited $code"; show gui.err
-elif [[ -z $EXT ]] && ! grep -q "main window shown" gui.err; then  # (a windowed .exe has no stderr)
-  fail "sangkien-desktop --demo exited 0 but never showed the main window"; show gui.err
-elif grep -q "Traceback" gui.err; then
-  fail "sangkien-desktop --demo printed a traceback"; show gui.err
+# 1. The windows --------------------------------------------------------------------------------
+run_gui() {  # run_gui LABEL SIGNAL ARGS...: start the app, expect SIGNAL on stderr and exit 0
+  local label=$1 signal=$2 start code millis
+  shift 2
+  start=$(date +%s%N)
+  timeout 180 "$GUI" "$@" --quit-after 3000 >gui.out 2>gui.err
+  code=$?
+  millis=$(( ($(date +%s%N) - start) / 1000000 ))
+  if [[ $code != 0 ]]; then
+    fail "$label exited $code"; show gui.err
+  elif [[ -z $EXT ]] && ! grep -qx "$signal" gui.err; then  # (a windowed .exe has no stderr)
+    fail "$label exited 0 but never reported \"$signal\""; show gui.err
+  elif grep -q "Traceback" gui.err; then
+    fail "$label printed a traceback"; show gui.err
+  else
+    ok "$label: $signal, quit cleanly (${millis} ms incl. 3000 ms on screen)"
+  fi
+}
+run_gui "sangkien-desktop --demo" "login shown" --demo
+if "$CLI" --db "$WORK/single.sqlite" init --name "Công đoàn Thử nghiệm" --code CDCS-SMOKE >cli.out 2>&1; then
+  run_gui "sangkien-desktop on a database without accounts" "main window shown" --db "$WORK/single.sqlite"
 else
-  ok "sangkien-desktop --demo reached the main window and quit cleanly (${millis} ms incl. 3000 ms on screen)"
+  fail "sangkien init (for the single-user window)"; show cli.out
 fi
 
 # 2. Version ------------------------------------------------------------------------------------
@@ -98,18 +111,19 @@ else
 fi
 
 # 4. A fresh database: migrations, Excel, PDF with the shipped fonts ----------------------------
-run_cli() {  # run_cli LABEL EXPECTED_FILE ARGS...
+run_cli() {  # run_cli LABEL EXPECTED_FILE ARGS... (signed in as the demo chair once it exists)
   local label=$1 expected=$2
   shift 2
-  if "$CLI" --db "$WORK/smoke.sqlite" "$@" >cli.out 2>&1 && [[ -z $expected || -s $expected ]]; then
+  if SANGKIEN_PASSWORD=sangkien-demo "$CLI" --db "$WORK/smoke.sqlite" "$@" >cli.out 2>&1 &&
+    [[ -z $expected || -s $expected ]]; then
     ok "sangkien $label: $(tail -n1 cli.out)"
   else
     fail "sangkien $label"; show cli.out
   fi
 }
 run_cli "demo" "$WORK/smoke.sqlite" demo
-run_cli "export xlsx" "initiatives.xlsx" export xlsx initiatives initiatives.xlsx
-run_cli "print certificates" "certificates.pdf" print certificates --all-recognised certificates.pdf
+run_cli "export xlsx" "initiatives.xlsx" --user chutich export xlsx initiatives initiatives.xlsx
+run_cli "print certificates" "certificates.pdf" --user chutich print certificates --all-recognised certificates.pdf
 if [[ -s certificates.pdf ]] && ! grep -aq "LiberationSerif\|NotoSans" certificates.pdf; then
   fail "certificates.pdf does not embed the shipped fonts"
 fi

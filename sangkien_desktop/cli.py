@@ -1,7 +1,12 @@
 """The ``sangkien`` command line: parse arguments, call the same services as the GUI, print.
 
 Exit codes: 0 done (``validate``: no error finding), 1 ``validate`` found an error finding,
-2 bad input (one clear Vietnamese line on stderr, nothing changed in the database).
+2 bad input, a refused permission or a failed sign-in (one clear Vietnamese line on stderr,
+nothing changed in the database).
+
+A database with user accounts needs ``--user NAME`` (or ``SANGKIEN_USER``; the password from
+``SANGKIEN_PASSWORD`` or a hidden prompt) for every command that writes; the account's role must
+allow it, as in the application.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from typing import Any
 import click
 
 from sangkien_desktop import __version__
-from sangkien_desktop.cli_support import Context, parse_date_option, pass_ctx
+from sangkien_desktop.cli_support import USER_ENV, Context, parse_date_option, pass_ctx
 from sangkien_desktop.errors import InputError, SangKienError
 from sangkien_desktop.paths import DB_ENV
 from sangkien_desktop.records import dump_records, load_records_file
@@ -32,10 +37,18 @@ from sangkien_desktop.text import format_date, format_vnd
     metavar="PATH|URL",
     help="Tệp cơ sở dữ liệu (hoặc URL SQLAlchemy). Mặc định: thư mục dữ liệu của người dùng.",
 )
+@click.option(
+    "--user",
+    "username",
+    envvar=USER_ENV,
+    metavar="TÊN",
+    help="Đăng nhập bằng tài khoản này (mật khẩu: biến SANGKIEN_PASSWORD hoặc hỏi). Cần khi cơ "
+    "sở dữ liệu đã có tài khoản và lệnh ghi dữ liệu.",
+)
 @click.pass_context
-def cli(ctx: click.Context, db_spec: str | None) -> None:
+def cli(ctx: click.Context, db_spec: str | None, username: str | None) -> None:
     """Sáng Kiến Desktop — sổ sáng kiến của công đoàn cơ sở (Chương trình 01 triệu sáng kiến)."""
-    ctx.obj = Context(db_spec)
+    ctx.obj = Context(db_spec, username)
     ctx.call_on_close(lambda: ctx.obj._db.close() if ctx.obj._db else None)
 
 
@@ -70,6 +83,7 @@ def init(
 @pass_ctx
 def demo(ctx: Context, force: bool) -> None:
     """Tạo dữ liệu mẫu: một công đoàn ~300 đoàn viên, ~80 sáng kiến."""
+    from sangkien_desktop.security.access import authorise
     from sangkien_desktop.services.demo import fill_demo
     from sangkien_desktop.services.initiatives import count
     from sangkien_desktop.services.units import has_home_unit
@@ -80,16 +94,21 @@ def demo(ctx: Context, force: bool) -> None:
             raise InputError(
                 f"{db.display_name} đã có dữ liệu; dùng --force để xóa và tạo lại dữ liệu mẫu.",
             )
-        db.close()
+        authorise(db, "setting.edit")  # erasing the database is the administrator's call
+        path = db.path
+        ctx.forget_db()
         for suffix in ("", "-wal", "-shm"):
-            Path(f"{db.path}{suffix}").unlink(missing_ok=True)
-        ctx._db = None
-        db = ctx.db
-    summary = fill_demo(db, ctx.profile)
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        db = ctx.open_db()  # a new database has no account to sign in to
+    summary = fill_demo(db, ctx.profile, accounts=True)
     click.echo(
         f"Đã tạo dữ liệu mẫu trong {db.display_name}: {summary.members} đoàn viên, "
         f"{summary.initiatives} sáng kiến ({summary.with_errors} sáng kiến còn lỗi)."
     )
+    from sangkien_desktop.services.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+
+    names = ", ".join(f"{name} ({role})" for name, _full, role in DEMO_ACCOUNTS)
+    click.echo(f"Tài khoản mẫu: {names}; mật khẩu chung “{DEMO_PASSWORD}”.")
 
 
 @cli.group()
@@ -285,9 +304,11 @@ def export() -> None:
 @pass_ctx
 def export_json(ctx: Context, file: Path) -> None:
     """Xuất mọi sáng kiến ra một tệp JSON (RECORD.md)."""
+    from sangkien_desktop.security.access import authorise
     from sangkien_desktop.services.initiatives import iter_records
     from sangkien_desktop.services.safe_write import atomic_write_text
 
+    authorise(ctx.db, "report.export")
     records = list(iter_records(ctx.db))
     atomic_write_text(file, dump_records(records))
     click.echo(f"Đã xuất {len(records)} sáng kiến ra {file}.")
@@ -422,19 +443,26 @@ def backup(ctx: Context, folders: tuple[Path, ...]) -> None:
 @click.option("--yes", is_flag=True, help="Không hỏi lại.")
 @pass_ctx
 def restore(ctx: Context, file: Path, yes: bool) -> None:
-    """Khôi phục cơ sở dữ liệu từ một bản sao lưu (tệp hiện tại được giữ lại)."""
+    """Khôi phục cơ sở dữ liệu từ một bản sao lưu (tệp hiện tại được giữ lại). Khi cơ sở dữ
+    liệu đã có tài khoản, cần đăng nhập bằng tài khoản quản trị (--user)."""
+    from sangkien_desktop.security.access import authorise
     from sangkien_desktop.storage.backups import check_backup
     from sangkien_desktop.storage.backups import restore as restore_file
 
     target = ctx.db.path
     if target is None:
         raise InputError("Chỉ khôi phục được cơ sở dữ liệu dạng tệp (SQLite).")
+    authorise(ctx.db, "setting.edit")
     check_backup(file)
     if not yes:
         click.confirm(f"Thay {target} bằng {file.name}?", abort=True)
-    ctx.db.close()
-    ctx._db = None
+    ctx.forget_db()
     kept = restore_file(target, file)
+    # The restored chain ends earlier than the anchor of the replaced file: start a new anchor
+    # (the replaced file is kept, with its whole chain).
+    from sangkien_desktop.security.audit import forget_anchor
+
+    forget_anchor(target)
     if kept:
         click.echo(f"Tệp cũ được giữ tại {kept}")
     click.echo(f"Đã khôi phục {target} từ {file.name}.")

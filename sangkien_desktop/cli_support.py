@@ -1,7 +1,14 @@
-"""What every ``sangkien`` command shares: the database and profile context, option parsing."""
+"""What every ``sangkien`` command shares: the database and profile context, option parsing.
+
+Signing in: with ``--user NAME`` (or ``SANGKIEN_USER``) the first command that opens the
+database signs in as NAME, with the password from ``SANGKIEN_PASSWORD`` or a hidden prompt;
+a wrong password is a LoginError (exit code 2). Without it, a database that has accounts
+refuses every write (PermissionDenied, exit code 2); reading stays open.
+"""
 
 from __future__ import annotations
 
+import os
 from datetime import date
 
 import click
@@ -11,14 +18,45 @@ from sangkien_desktop.program.profile import ProgramProfile, load_profile
 from sangkien_desktop.storage.database import Database, open_database
 from sangkien_desktop.text import parse_date_vn
 
+USER_ENV = "SANGKIEN_USER"
+PASSWORD_ENV = "SANGKIEN_PASSWORD"
+
+
+def login_password(username: str) -> str:
+    """The sign-in password: ``SANGKIEN_PASSWORD``, else a hidden prompt."""
+    if os.environ.get(PASSWORD_ENV):
+        return os.environ[PASSWORD_ENV]
+    return str(click.prompt(f"Mật khẩu của {username}", hide_input=True, err=True))
+
 
 class Context:
-    def __init__(self, db_spec: str | None) -> None:
+    def __init__(self, db_spec: str | None, username: str | None = None) -> None:
         self.db_spec = db_spec
+        self.username = (username or "").strip() or None
         self._db: Database | None = None
+        self._signed_in = False
 
     @property
     def db(self) -> Database:
+        """The database, signed in as ``--user`` when one was given."""
+        database = self.open_db()
+        if self.username and not self._signed_in:
+            from sangkien_desktop.security.access import sign_in
+            from sangkien_desktop.security.users import authenticate
+
+            sign_in(database, authenticate(database, self.username, login_password(self.username)))
+            self._signed_in = True
+        return database
+
+    def forget_db(self) -> None:
+        """Close the database (its file is about to be replaced); the next use opens it again
+        and signs in again."""
+        if self._db is not None:
+            self._db.close()
+        self._db, self._signed_in = None, False
+
+    def open_db(self) -> Database:
+        """The database without signing in (``user recover``, ``user passwd``)."""
         if self._db is None:
             self._db = open_database(self.db_spec)
             if self._db.pre_migration_copy:

@@ -42,6 +42,7 @@ from sangkien_desktop.documents.reward import (
 from sangkien_desktop.documents.settings import load_settings
 from sangkien_desktop.errors import InputError, NotFoundError
 from sangkien_desktop.program.profile import ProgramProfile
+from sangkien_desktop.security.access import authorise
 from sangkien_desktop.services.initiatives import get_record
 from sangkien_desktop.services.units import unit_details
 from sangkien_desktop.storage.database import Database
@@ -191,7 +192,9 @@ def print_certificates(
 ) -> int:
     """Certificates for the initiatives ``codes`` (every author, reprints keep their number),
     or, with ``codes=None``, for every recognised initiative's authors not yet certified.
-    One PDF, ordered by code then author. Returns the number of certificates (pages)."""
+    One PDF, ordered by code then author. Returns the number of certificates (pages).
+    Needs "certificate.print"."""
+    authorise(db, "certificate.print")
     out = check_output(Path(out_path))
     settings = load_settings(db)
     day = issued_on or date.today()
@@ -246,7 +249,9 @@ def issued_certificates(db: Database, year: int | None = None) -> list[IssuedCer
 def render_form(
     db: Database, profile: ProgramProfile, kind: str, code: str, today: date | None = None
 ) -> bytes:
-    """The form ``kind`` (application, description, receipt, portal-sheet) as PDF bytes."""
+    """The form ``kind`` (application, description, receipt, portal-sheet) as PDF bytes
+    ("report.export")."""
+    authorise(db, "report.export")
     if kind not in FORMS:
         raise InputError(
             f"Không có mẫu “{kind}”; chọn một trong: {', '.join(FORMS)} "
@@ -266,7 +271,8 @@ def print_form(
     out_path: Path | str,
     today: date | None = None,
 ) -> Path:
-    """Write the form ``kind`` of initiative ``code`` to ``out_path``."""
+    """Write the form ``kind`` of initiative ``code`` to ``out_path`` ("report.export")."""
+    authorise(db, "report.export")
     out = check_output(Path(out_path))
     write_pdf(out, render_form(db, profile, kind, code, today))
     return out
@@ -327,7 +333,9 @@ def print_reward_decision(
 ) -> int:
     """A reward decision and its annex. ``awards`` given explicitly, or read from the rewards
     recorded under ``decision_no`` (only those of ``codes`` when given). The date defaults to
-    the one recorded with the rewards, else today. Returns the number of annex lines."""
+    the one recorded with the rewards, else today. Returns the number of annex lines.
+    Needs "reward.edit"."""
+    authorise(db, "reward.edit")
     out = check_output(Path(out_path))
     settings = load_settings(db)
     if not decision_no.strip():

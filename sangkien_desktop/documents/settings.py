@@ -12,6 +12,7 @@ from typing import Any
 
 from sangkien_desktop.errors import InputError
 from sangkien_desktop.security import audit
+from sangkien_desktop.security.access import authorise
 from sangkien_desktop.services.units import UnitDetails, unit_details
 from sangkien_desktop.storage.database import Database
 from sangkien_desktop.storage.models import Setting
@@ -105,7 +106,8 @@ def load_settings(db: Database) -> DocumentSettings:
 
 
 def save_settings(db: Database, settings: DocumentSettings, actor: str = "") -> DocumentSettings:
-    """Check and store ``settings``; returns them as they will be used."""
+    """Check and store ``settings`` ("setting.edit"); returns them as they will be used."""
+    actor = authorise(db, "setting.edit", actor)
     checked = _checked(settings)
     defaults = asdict(default_settings(unit_details(db)))
     changed = {k: v for k, v in asdict(checked).items() if v != defaults[k]}

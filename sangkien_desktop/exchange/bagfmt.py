@@ -218,7 +218,7 @@ def parse_bag_info(data: bytes) -> BundleInfo:
 
     def number(field: str) -> int:
         text = values[field] or ""
-        if not text.isdigit() or len(text) > 12:
+        if not (text.isascii() and text.isdigit()) or len(text) > 12:
             raise FormatProblem(f"{BAG_INFO}: “{BAG_INFO_LABELS[field]}” phải là số.")
         return int(text)
 

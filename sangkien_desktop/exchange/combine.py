@@ -33,8 +33,10 @@ from sangkien_desktop.exchange.verify import Verification, verify_bundle
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.records.io import record_to_dict
 from sangkien_desktop.records.model import InitiativeRecord
+from sangkien_desktop.security.access import authorise
 from sangkien_desktop.services.attachments import attachments_dir
 from sangkien_desktop.services.initiatives import store_row
+from sangkien_desktop.storage.backups import backup_before_import
 from sangkien_desktop.storage.database import Database
 from sangkien_desktop.storage.models import (
     Initiative,
@@ -121,11 +123,16 @@ def import_bundles(
 ) -> CombineReport:
     """Verify and import each bundle on its own: one refused bundle never blocks the others.
     Bundles are taken in the order (unit, sequence) where they can be read, so a folder of
-    bundles imports without false "out of sequence" warnings."""
+    bundles imports without false "out of sequence" warnings.
+
+    Needs "initiative.edit"; one backup of the database is taken before the first bundle that
+    passes verification is written."""
+    actor = authorise(db, "initiative.edit", actor)
     report = CombineReport()
     trusted = trusted_keys(db)
+    before_write = _OnceBackup(db)
     for done, path in enumerate(_in_sequence(paths), start=1):
-        report.bundles.append(import_bundle(db, path, profile, trusted=trusted, actor=actor))
+        report.bundles.append(_import_bundle(db, path, profile, trusted, actor, before_write))
         if progress and not progress(done, len(paths)) and done < len(paths):
             report.stopped = True
             break
@@ -152,7 +159,33 @@ def import_bundle(
     trusted: Sequence[KeyInfo] | None = None,
     actor: str = "",
 ) -> BundleImport:
-    """Verify ``path`` and import it in one transaction (or not at all)."""
+    """Verify ``path`` and import it in one transaction (or not at all; "initiative.edit").
+    A backup of the database is taken once the bundle passes verification."""
+    actor = authorise(db, "initiative.edit", actor)
+    return _import_bundle(db, path, profile, trusted, actor, _OnceBackup(db))
+
+
+class _OnceBackup:
+    """Takes the pre-import backup the first time it is called, never again."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.done = False
+
+    def __call__(self) -> None:
+        if not self.done:
+            self.done = True
+            backup_before_import(self.db)
+
+
+def _import_bundle(
+    db: Database,
+    path: Path,
+    profile: ProgramProfile,
+    trusted: Sequence[KeyInfo] | None,
+    actor: str,
+    before_write: Callable[[], None],
+) -> BundleImport:
     keys = trusted_keys(db) if trusted is None else trusted
     store = attachments_dir(db)
     store.mkdir(parents=True, exist_ok=True)
@@ -173,6 +206,7 @@ def import_bundle(
             )
             return result
         assert info is not None and verification.root is not None
+        before_write()
         try:
             with db.session() as session, session.no_autoflush:
                 _import(session, verification, profile, result, actor)

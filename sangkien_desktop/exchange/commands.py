@@ -417,5 +417,5 @@ def upper_report_cmd(ctx: Context, out: Path | None) -> None:
     if out is not None:
         if out.suffix.lower() != ".xlsx":
             raise InputError(f"{out.name}: báo cáo Excel phải có đuôi .xlsx.")
-        write_upper_report(report, out)
+        write_upper_report(report, out, ctx.db)
         click.echo(f"Đã ghi báo cáo ra {out}.")

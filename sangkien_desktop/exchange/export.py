@@ -33,6 +33,7 @@ from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.records.io import record_to_dict
 from sangkien_desktop.records.model import InitiativeRecord
 from sangkien_desktop.rules import Severity, check
+from sangkien_desktop.security.access import authorise
 from sangkien_desktop.services.attachments import attachments_dir
 from sangkien_desktop.services.members import headcount
 from sangkien_desktop.services.units import home_unit
@@ -198,7 +199,9 @@ def export_bundle(
 ) -> ExportResult:
     """Write a signed bundle of the initiatives ``mode`` selects into ``out_dir`` and mark the
     READY ones EXPORTED. Refuses (InputError, nothing written) when there is nothing to send,
-    when an initiative has error findings, or when an attachment is missing from the store."""
+    when an initiative has error findings, or when an attachment is missing from the store.
+    Needs "bundle.sign"."""
+    actor = authorise(db, "bundle.sign", actor)
     key, key_info = signing_key(db, passphrase)  # a wrong passphrase stops before any work
     records = candidates(db, mode)
     if not records:
@@ -364,7 +367,9 @@ def confirm_uploaded(
     actor: str = "",
     progress: Progress | None = None,
 ) -> MoveReport:
-    """Mark the bundle's initiatives that are still EXPORTED as UPLOADED (on the portal)."""
+    """Mark the bundle's initiatives that are still EXPORTED as UPLOADED (on the portal;
+    "bundle.sign")."""
+    actor = authorise(db, "bundle.sign", actor)
     bundle = find_sent_bundle(db, bundle_key)
     day = uploaded_on or date.today()
     with db.reader() as session:

@@ -30,6 +30,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from sqlalchemy import select
 
 from sangkien_desktop.errors import InputError, NotFoundError
+from sangkien_desktop.security.access import authorise
 from sangkien_desktop.services.safe_write import atomic_write_text
 from sangkien_desktop.services.units import home_unit
 from sangkien_desktop.storage.database import Database
@@ -216,7 +217,9 @@ def _store_key(db: Database, row: UnitKey, replace: bool) -> KeyInfo:
 
 
 def create_unit_key(db: Database, passphrase: str, *, replace: bool = False) -> KeyInfo:
-    """Give the home unit a new Ed25519 key, its private half encrypted with ``passphrase``."""
+    """Give the home unit a new Ed25519 key, its private half encrypted with ``passphrase``
+    ("key.manage")."""
+    authorise(db, "key.manage")
     private = Ed25519PrivateKey.generate()
     pem, kdf = _encrypt(private, passphrase)
     public = raw_public(private.public_key())
@@ -245,7 +248,8 @@ def signing_key(db: Database, passphrase: str) -> tuple[Ed25519PrivateKey, KeyIn
 
 def backup_unit_key(db: Database, path: Path, passphrase: str) -> KeyInfo:
     """Write the encrypted key to ``path`` after checking ``passphrase`` opens it, so the copy is
-    known to be usable. The file holds the key only in its encrypted form."""
+    known to be usable. The file holds the key only in its encrypted form ("key.manage")."""
+    authorise(db, "key.manage")
     _key, info = signing_key(db, passphrase)
     row = _active(db)
     assert row is not None
@@ -278,7 +282,9 @@ def _read_small(path: Path, what: str) -> bytes:
 def restore_unit_key(
     db: Database, path: Path, passphrase: str, *, replace: bool = False
 ) -> KeyInfo:
-    """Put back a key saved by ``backup_unit_key``; ``passphrase`` must open it."""
+    """Put back a key saved by ``backup_unit_key``; ``passphrase`` must open it
+    ("key.manage")."""
+    authorise(db, "key.manage")
     path = Path(path)
     try:
         data = json.loads(_read_small(path, "bản sao khóa").decode("utf-8"))
@@ -331,7 +337,8 @@ def public_key_text(info: KeyInfo) -> str:
 
 
 def export_public_key(db: Database, path: Path) -> KeyInfo:
-    """Write the unit's public key file for the superior union."""
+    """Write the unit's public key file for the superior union (public: "report.export")."""
+    authorise(db, "report.export")
     info = unit_key_info(db)
     if info is None:
         raise _no_key()
@@ -377,7 +384,9 @@ def read_public_key_file(path: Path) -> KeyInfo:
 
 
 def trust_key(db: Database, key: KeyInfo, unit_code: str = "", unit_name: str = "") -> KeyInfo:
-    """Trust ``key`` for bundles of unit ``unit_code`` (default: the code the key file names)."""
+    """Trust ``key`` for bundles of unit ``unit_code`` (default: the code the key file names;
+    "key.manage")."""
+    authorise(db, "key.manage")
     code = clean(unit_code or key.unit_code)
     name = clean(unit_name or key.unit_name)
     if not code:
@@ -405,6 +414,8 @@ def trust_key(db: Database, key: KeyInfo, unit_code: str = "", unit_name: str = 
 
 
 def untrust_key(db: Database, fingerprint_text: str) -> None:
+    """Stop trusting a key ("key.manage")."""
+    authorise(db, "key.manage")
     wanted = normalise_fingerprint(fingerprint_text)
     with db.session() as session:
         row = session.get(TrustedKey, wanted)

@@ -29,6 +29,7 @@ from openpyxl.utils import get_column_letter
 from sqlalchemy import select
 
 from sangkien_desktop.program.profile import ProgramProfile
+from sangkien_desktop.security.access import authorise
 from sangkien_desktop.services.safe_write import atomic_write_bytes
 from sangkien_desktop.storage.database import Database
 from sangkien_desktop.storage.models import Author, Initiative, ReceivedBundle, Target, Unit
@@ -459,7 +460,10 @@ def upper_workbook(report: UpperReport) -> bytes:
     return buffer.getvalue()
 
 
-def write_upper_report(report: UpperReport, path: Path) -> Path:
-    """Write the Excel report (to a temporary file, then renamed)."""
+def write_upper_report(report: UpperReport, path: Path, db: Database | None = None) -> Path:
+    """Write the Excel report (to a temporary file, then renamed). With ``db`` (the database
+    the report was read from), whoever is signed in must be allowed "report.export"."""
+    if db is not None:
+        authorise(db, "report.export")
     atomic_write_bytes(Path(path), upper_workbook(report))
     return Path(path)

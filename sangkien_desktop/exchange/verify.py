@@ -44,7 +44,7 @@ from sangkien_desktop.errors import ProfileError, SangKienError
 from sangkien_desktop.exchange import bagfmt
 from sangkien_desktop.exchange.keys import KeyInfo, fingerprint, unb64, verify_signature
 from sangkien_desktop.program.profile import ProgramProfile, available_profiles, load_profile
-from sangkien_desktop.records.io import parse_records
+from sangkien_desktop.records.io import NotJson, loads, parse_records
 from sangkien_desktop.records.model import InitiativeRecord
 from sangkien_desktop.rules import Severity, check
 from sangkien_desktop.services.attachments import MAX_ATTACHMENT_BYTES
@@ -249,7 +249,7 @@ def _plan(archive: zipfile.ZipFile, size: int, limits: Limits) -> tuple[str, lis
                 f"Tệp “{inner}” có tỷ lệ nén bất thường ({info.file_size:,} byte từ "
                 f"{info.compress_size:,} byte; nghi tệp zip “bom”)."
             )
-        if info.header_offset + info.compress_size > size:
+        if info.header_offset < 0 or info.header_offset + info.compress_size > size:
             raise Refused(f"Mục “{inner}” vượt quá độ dài tệp zip: tệp bị cắt cụt hoặc hỏng.")
         total += info.file_size
         files.append(info)
@@ -291,7 +291,13 @@ def _extract(
         digest = hashlib.sha256()
         count = 0
         try:
-            with archive.open(info) as source, open(target, "xb") as sink:
+            sink = open(target, "xb")  # noqa: SIM115 - closed by the with below
+        except OSError as exc:
+            raise Refused(
+                f"Không ghi được tệp tạm khi kiểm tra “{inner}”: {exc.strerror or exc}."
+            ) from None
+        try:
+            with sink, archive.open(info) as source:
                 while chunk := source.read(CHUNK):
                     count += len(chunk)
                     if count > info.file_size or done + count > limits.max_total_bytes:
@@ -300,19 +306,22 @@ def _extract(
                             f"({info.file_size:,} byte; nghi tệp zip “bom”)."
                         )
                     digest.update(chunk)
-                    sink.write(chunk)
+                    try:
+                        sink.write(chunk)
+                    except OSError as exc:
+                        raise Refused(
+                            f"Không ghi được tệp tạm khi kiểm tra “{inner}”: {exc.strerror or exc}."
+                        ) from None
         except Refused:
             raise
         except NotImplementedError:
             raise Refused(f"Tệp “{inner}” dùng kiểu nén không được hỗ trợ.") from None
-        except _BROKEN as exc:
+        except (*_BROKEN, OSError) as exc:
+            # Reading the archive failed (a write failure is said above): a damaged zip, e.g.
+            # a local header pointing before the start of the file (EINVAL on seek).
             reason = "mã kiểm tra CRC sai" if "CRC" in str(exc) else "dữ liệu nén hỏng"
             raise Refused(
                 f"Không đọc được tệp “{inner}” trong gói ({reason}): tệp zip bị hỏng."
-            ) from None
-        except OSError as exc:
-            raise Refused(
-                f"Không ghi được tệp tạm khi kiểm tra “{inner}”: {exc.strerror or exc}."
             ) from None
         if count != info.file_size:
             raise Refused(
@@ -512,7 +521,9 @@ class _Check:
             )
             return None
         try:
-            return json.loads(text)
+            return loads(text)
+        except NotJson as exc:
+            self.result.problems.append(f"{inner} không phải JSON hợp lệ: {exc}.")
         except json.JSONDecodeError as exc:
             self.result.problems.append(
                 f"{inner} không phải JSON hợp lệ: dòng {exc.lineno}, cột {exc.colno} ({exc.msg})."

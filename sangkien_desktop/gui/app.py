@@ -7,17 +7,25 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
+from shiboken6 import isValid
 
 from sangkien_desktop import __version__
 from sangkien_desktop.errors import SangKienError
 from sangkien_desktop.paths import APP_AUTHOR, APP_NAME, DB_ENV
-from sangkien_desktop.program.profile import load_profile
+from sangkien_desktop.program.profile import ProgramProfile, load_profile
 from sangkien_desktop.storage.database import Database, open_database
 
-# When set, print "main window shown" on stderr once the event loop shows the window.
+if TYPE_CHECKING:
+    from sangkien_desktop.gui.login import LoginDialog
+    from sangkien_desktop.gui.main_window import MainWindow
+    from sangkien_desktop.security.users import UserInfo
+
+# When set, print "login shown" / "main window shown" on stderr once the event loop shows the
+# login dialog / the main window.
 STARTUP_ENV = "SANGKIEN_REPORT_STARTUP"
 
 
@@ -50,13 +58,106 @@ def open_for_gui(spec: str | None, demo: bool) -> Database:
 
         folder = Path(tempfile.mkdtemp(prefix="sangkien-demo-"))
         db = open_database(folder / "demo.sqlite")
-        fill_demo(db, load_profile())
+        fill_demo(db, load_profile(), accounts=True)
         return db
     from sangkien_desktop.storage.backups import daily_backup
 
     db = open_database(spec)
     daily_backup(db)  # the first start of each day keeps a copy (rotated 7/4/12)
     return db
+
+
+class Desk(QObject):
+    """Who is at the keyboard. A database with accounts starts at the login dialog; a right
+    password opens a main window for that user; logging out closes it (its editors ask about
+    unsaved changes first) and the login dialog asks who is next. A database without accounts
+    (single-user mode) goes straight to the main window. Emits ``finished()`` when the user
+    leaves: the login dialog cancelled, or the main window closed."""
+
+    finished = Signal()
+
+    def __init__(self, db: Database, profile: ProgramProfile, report: bool = False) -> None:
+        super().__init__()
+        self.db = db
+        self.profile = profile
+        self.report = report
+        self.window: MainWindow | None = None
+        self.login: LoginDialog | None = None
+
+    def start(self) -> None:
+        from sangkien_desktop.security import access
+
+        if access.current_user(self.db) is None and access.accounts_exist(self.db):
+            self.show_login()
+        else:
+            self.show_main()
+
+    def show_login(self) -> None:
+        from sangkien_desktop.gui.login import LoginDialog
+
+        dialog = LoginDialog(self.db)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.signed_in.connect(self._signed_in)
+        dialog.rejected.connect(self._login_cancelled)
+        self.login = dialog
+        dialog.show()
+        self._say("login shown")
+
+    def show_main(self) -> None:
+        from sangkien_desktop.gui.main_window import MainWindow
+
+        self._adopt(MainWindow(self.db, self.profile))
+        assert self.window is not None
+        self.window.show()
+        self._say("main window shown")
+
+    def log_out(self) -> None:
+        """Close the editors the normal way (a cancel keeps everything open), sign out, and
+        ask who is next; the main window closes once the login dialog is up."""
+        from sangkien_desktop.security import access
+
+        window = self.window
+        if window is None or not window.close_editors():
+            return
+        window.end_session()
+        access.sign_out(self.db)
+        self.window = None
+        self.show_login()
+        window.close()
+
+    def close(self) -> None:
+        """Close whatever is shown (``--quit-after``)."""
+        if self.login is not None:
+            self.login.reject()
+        elif self.window is not None:
+            self.window.close()
+
+    def _adopt(self, window: MainWindow) -> None:
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.logout_requested.connect(self.log_out)
+        window.replaced.connect(self._adopt)
+        window.destroyed.connect(self._window_destroyed)
+        self.window = window
+
+    def _window_destroyed(self) -> None:
+        if self.window is not None and not isValid(self.window):
+            self.window = None  # closed by the user, not logged out or replaced
+            self.finished.emit()
+
+    def _signed_in(self, user: UserInfo) -> None:
+        from sangkien_desktop.security import access
+
+        access.sign_in(self.db, user)
+        self.login = None
+        self.show_main()
+
+    def _login_cancelled(self) -> None:
+        self.login = None
+        self.finished.emit()
+
+    def _say(self, what: str) -> None:
+        if self.report and sys.stderr:  # smoke test / startup benchmark signal
+            QTimer.singleShot(0, lambda: print(what, file=sys.stderr, flush=True))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -73,16 +174,14 @@ def main(argv: list[str] | None = None) -> int:
         QMessageBox.critical(None, "Sáng Kiến Desktop", exc.message)
         return 2
     from sangkien_desktop.gui.first_run import ensure_unit
-    from sangkien_desktop.gui.main_window import MainWindow
 
     if not ensure_unit(db, profile):
         return 0
-    window = MainWindow(db, profile)
-    window.show()
-    if os.environ.get(STARTUP_ENV) and sys.stderr:  # smoke test / startup benchmark signal
-        QTimer.singleShot(0, lambda: print("main window shown", file=sys.stderr, flush=True))
+    desk = Desk(db, profile, report=bool(os.environ.get(STARTUP_ENV)))
+    desk.finished.connect(app.quit)
+    desk.start()
     if args.quit_after is not None:
-        QTimer.singleShot(args.quit_after, window.close)
+        QTimer.singleShot(args.quit_after, desk.close)
     code = app.exec()
     db.close()
     return code

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sangkien_desktop.gui.look import ui_language
 from sangkien_desktop.gui.tasks import run_task
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.services.members import CATEGORIES, GENDERS, MemberData
@@ -105,9 +106,10 @@ class MoveDialog(QDialog):
         self.setObjectName("moveDialog")
         self.target = State(target)
         self.needs = STATES[self.target].needs
-        self.setWindowTitle(self.tr("Chuyển sang “%1”").replace("%1", state_name(target)))
+        name = state_name(target, ui_language())
+        self.setWindowTitle(self.tr("Chuyển sang “%1”").replace("%1", name))
         intro = QLabel(
-            self.tr("Chuyển %1 sang “%2”.").replace("%1", label).replace("%2", state_name(target)),
+            self.tr("Chuyển %1 sang “%2”.").replace("%1", label).replace("%2", name),
             self,
         )
         intro.setWordWrap(True)
@@ -181,7 +183,7 @@ class StateDialog(QDialog):
             movable = sum(allowed(s, state) for s in sources)
             self.combo.addItem(
                 self.tr("%1 — %2/%3 chuyển được")
-                .replace("%1", state_name(state))
+                .replace("%1", state_name(state, ui_language()))
                 .replace("%2", str(movable))
                 .replace("%3", str(len(sources))),
                 state.value,
@@ -327,7 +329,7 @@ class WorkflowDialogs(QObject):
 
 def move_summary(report: MoveReport) -> str:
     """One Vietnamese sentence (or two) on what a move did."""
-    name = state_name(report.target)
+    name = state_name(report.target, ui_language())
     parts = []
     if report.moved:
         parts.append(

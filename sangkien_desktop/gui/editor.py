@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from sangkien_desktop.errors import NotFoundError
-from sangkien_desktop.gui.editor_findings import FindingsPanel, severity_icon
+from sangkien_desktop.gui.editor_findings import FindingsPanel, finding_text, severity_icon
 from sangkien_desktop.gui.editor_form import SECTIONS, EditorForm, state_name
 from sangkien_desktop.gui.tasks import show_error
 from sangkien_desktop.program.profile import ProgramProfile
@@ -161,7 +161,7 @@ class InitiativeEditor(QMainWindow):
         self.form.populate(self.record)
         self._snapshot = self.form.collect(self.record)
         self._kind_changed(self.record.kind)
-        self.form.show_history(initiative_history(db, self.record.id))
+        self.form.show_history(initiative_history(db, self.record.id, profile))
         self.sections.setCurrentRow(0)
         self._update_title()
         self.check_now()
@@ -275,7 +275,7 @@ class InitiativeEditor(QMainWindow):
                 row = int(field[len("authors[") : field.index("]")])
                 key = field.partition("].")[2] or "full_name"
                 if (row, key) not in cells or finding.severity == Severity.ERROR:
-                    cells[(row, key)] = (finding.severity, finding.message)
+                    cells[(row, key)] = (finding.severity, finding_text(finding))
         self.form.authors.model.set_marks(cells)
         for row, key in enumerate(SECTIONS):
             item = self.sections.item(row)
@@ -301,7 +301,7 @@ class InitiativeEditor(QMainWindow):
                 )
             if widget not in self._tooltips:
                 self._tooltips[widget] = widget.toolTip()
-            tip = "\n".join(f.message for f in found) or self._tooltips[widget]
+            tip = "\n".join(finding_text(f) for f in found) or self._tooltips[widget]
             if widget.toolTip() != tip:
                 widget.setToolTip(tip)
             if (widget.property("finding") or "") != worst:
@@ -340,7 +340,7 @@ class InitiativeEditor(QMainWindow):
         else:
             self.form.after_save(stored)
         self._snapshot = self.form.collect(stored)
-        self.form.show_history(initiative_history(self.db, stored.id))
+        self.form.show_history(initiative_history(self.db, stored.id, self.profile))
         self._update_title()
         self.check_now()
         self.statusBar().showMessage(

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sangkien_desktop.gui.look import ui_language
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.rules import Derived, Finding, Severity
 from sangkien_desktop.text import format_date
@@ -28,6 +29,11 @@ FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 COLOURS = {Severity.ERROR: QColor("#c62828"), Severity.WARNING: QColor("#d98b00")}
 _PAD = 6
 _MARK = 14
+
+
+def finding_text(finding: Finding) -> str:
+    """The finding's message in the interface language (the rules write both)."""
+    return finding.message_en if ui_language() == "en" and finding.message_en else finding.message
 
 
 def severity_icon(severity: Severity | None) -> QIcon:
@@ -80,7 +86,7 @@ class FindingDelegate(QStyledItemDelegate):
         code_font, text_font = self._fonts(option)
         width = self._text_width(option)
         text = QFontMetrics(text_font).boundingRect(
-            QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, finding.message
+            QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, finding_text(finding)
         )
         return QSize(width, QFontMetrics(code_font).height() + text.height() + 2 * _PAD + 2)
 
@@ -123,7 +129,7 @@ class FindingDelegate(QStyledItemDelegate):
         painter.drawText(
             QRect(left, rect.top() + _PAD + code_height + 2, width, rect.height()),
             Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-            finding.message,
+            finding_text(finding),
         )
         painter.restore()
 
@@ -173,13 +179,15 @@ class FindingsPanel(QWidget):
                 '<span style="color:#8a5a00">%n điều cần lưu ý</span>', "", warnings
             )
         self.summary.setText(text)
-        phase = next((p for p in self.profile.phases if p.number == derived.phase), None)
         eligible = format_date(derived.eligibility_date) or self.tr("chưa xác định")
         self.derived.setText(
             self.tr("Được công nhận cho: %1<br>Ngày đủ điều kiện: %2<br>Giai đoạn: %3")
             .replace("%1", html.escape(derived.credited_author or self.tr("chưa xác định")))
             .replace("%2", eligible)
-            .replace("%3", phase.name if phase else self.tr("chưa xác định"))
+            .replace(
+                "%3",
+                self.profile.phase_name(derived.phase, ui_language()) or self.tr("chưa xác định"),
+            )
         )
         if findings == self._shown:
             return
@@ -190,8 +198,9 @@ class FindingsPanel(QWidget):
         for finding in findings:
             item = QListWidgetItem(self.list)
             item.setData(FINDING_ROLE, finding)
-            item.setData(Qt.ItemDataRole.DisplayRole, f"{finding.rule}: {finding.message}")
-            item.setData(Qt.ItemDataRole.ToolTipRole, finding.message)
+            text = finding_text(finding)
+            item.setData(Qt.ItemDataRole.DisplayRole, f"{finding.rule}: {text}")
+            item.setData(Qt.ItemDataRole.ToolTipRole, text)
             if finding == keep:
                 self.list.setCurrentItem(item)
 

@@ -3,6 +3,7 @@ widgets, filling them from a record, reading a record back, and where each field
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -37,6 +38,7 @@ from sangkien_desktop.gui.editor_widgets import (
     PlainEdit,
     TitleEdit,
 )
+from sangkien_desktop.gui.look import ui_language
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.records.model import (
     Application,
@@ -47,7 +49,7 @@ from sangkien_desktop.records.model import (
     Recognition,
     Research,
 )
-from sangkien_desktop.services.history import HistoryEntry
+from sangkien_desktop.services.history import HistoryEntry, elide
 from sangkien_desktop.storage.database import Database
 from sangkien_desktop.text import clean, format_date, nfc
 from sangkien_desktop.workflow.states import STATES, State
@@ -64,6 +66,10 @@ SECTIONS = (
     "attachments",
     "history",
 )
+# The history tab: letters of one value before it is cut, change lines shown per row.
+HISTORY_VALUE_LETTERS = 36
+HISTORY_LINES = 8
+HISTORY_ROW_PADDING = 8
 _AUTHOR_PATH = re.compile(r"authors\[(\d+)\](?:\.(\w+))?")
 
 
@@ -80,7 +86,7 @@ def state_name(state: str | None) -> str:
     if not state:
         return ""
     try:
-        return STATES[State(state)].name
+        return STATES[State(state)].label(ui_language())
     except ValueError:
         return state
 
@@ -192,7 +198,8 @@ class EditorForm(QObject):
         self.title = TitleEdit(page)
         self.title.setObjectName("titleEdit")
         self.title.setPlaceholderText(self.tr("Tên sáng kiến như ghi trong đơn yêu cầu công nhận"))
-        self.kind = self._combo(page, "kindCombo", [(k.code, k.name) for k in self.profile.kinds])
+        kinds = [(k.code, k.label(ui_language())) for k in self.profile.kinds]
+        self.kind = self._combo(page, "kindCombo", kinds)
         self.subkind = self._combo(page, "subkindCombo", [])
         self.field = QLineEdit(page, objectName="fieldEdit")
         self.field.setPlaceholderText(self.tr("Ví dụ: Cơ khí chế tạo, An toàn lao động"))
@@ -299,7 +306,8 @@ class EditorForm(QObject):
         grid = QGridLayout()
         self.social: dict[str, QCheckBox] = {}
         for i, benefit in enumerate(self.profile.social_benefits):
-            box = QCheckBox(benefit.name, social, objectName=f"social_{benefit.code}")
+            name = benefit.label(ui_language())
+            box = QCheckBox(name, social, objectName=f"social_{benefit.code}")
             grid.addWidget(box, i // 2, i % 2)
             self.social[benefit.code] = box
             self._watch(box)
@@ -386,7 +394,7 @@ class EditorForm(QObject):
             page,
             "researchLevelCombo",
             [(None, self.tr("Chưa chọn"))]
-            + [(r.code, r.name) for r in self.profile.research_levels],
+            + [(r.code, r.label(ui_language())) for r in self.profile.research_levels],
         )
         self.research_level.setMaximumWidth(280)
         self.accepted_on = DateField(page)
@@ -492,25 +500,32 @@ class EditorForm(QObject):
         self._place("attachments", "attachments", self.attachments.table, marks=False)
 
     def _build_history(self) -> None:
-        page, layout = self._page("history")
-        self.history = QTableWidget(0, 5, page)
+        page, layout = self._page(
+            "history",
+            self.tr(
+                "Mọi lần tạo, sửa, chuyển trạng thái và nhập từ tệp, mới nhất ở trên: ai làm, lúc "
+                "nào, giá trị cũ → mới. Di chuột lên một dòng để xem đầy đủ."
+            ),
+        )
+        self.history = QTableWidget(0, 4, page)
         self.history.setObjectName("historyTable")
         self.history.setHorizontalHeaderLabels(
             [
                 self.tr("Thời điểm"),
-                self.tr("Từ trạng thái"),
-                self.tr("Sang trạng thái"),
                 self.tr("Người thực hiện"),
-                self.tr("Ghi chú"),
+                self.tr("Thao tác"),
+                self.tr("Nội dung thay đổi"),
             ]
         )
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.history.setWordWrap(False)
         self.history.verticalHeader().setVisible(False)
         self.history.setAlternatingRowColors(True)
         header = self.history.horizontalHeader()
         header.setStretchLastSection(True)
-        for column, width in enumerate((130, 170, 170, 150)):
+        for column, width in enumerate((118, 150, 130)):
             self.history.setColumnWidth(column, width)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         layout.addWidget(self.history, 1)
@@ -529,7 +544,7 @@ class EditorForm(QObject):
         self.subkind.clear()
         self.subkind.addItem(self.tr("Chưa chọn"), None)
         for sub in kind.subkinds if kind else ():
-            self.subkind.addItem(sub.name, sub.code)
+            self.subkind.addItem(sub.label(ui_language()), sub.code)
         self.subkind.setCurrentIndex(max(self.subkind.findData(previous), 0))
         self.subkind.setEnabled(self.subkind.count() > 1)
         self.subkind.blockSignals(False)
@@ -659,19 +674,59 @@ class EditorForm(QObject):
         )
 
     def show_history(self, entries: list[HistoryEntry]) -> None:
-        self.history.setRowCount(len(entries))
-        for row, entry in enumerate(entries):
-            values = (
-                entry.at.strftime("%d/%m/%Y %H:%M"),
-                state_name(entry.from_state) or self.tr("(mới tạo)"),
-                state_name(entry.to_state),
-                entry.actor,
-                entry.comment,
-            )
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setToolTip(value)
-                self.history.setItem(row, column, item)
+        """One row per entry (newest first); the changes one per line, long values cut, the
+        whole text in the row's tooltip."""
+        what = {
+            "create": self.tr("Tạo mới"),
+            "update": self.tr("Sửa"),
+            "move": self.tr("Chuyển trạng thái"),
+            "import": self.tr("Nhập từ tệp"),
+            "reimport": self.tr("Cập nhật từ tệp"),
+            "delete": self.tr("Xóa"),
+        }
+        unchanged = self.tr("(không thay đổi giá trị nào)")
+        note = self.tr("Ghi chú: %1")
+        nobody = self.tr("(không ghi tên)")
+        top_left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop  # slow: once
+        table = self.history
+        spacing = table.fontMetrics().lineSpacing()
+        table.setUpdatesEnabled(False)
+        try:
+            table.clearContents()
+            table.setRowCount(len(entries))
+            for row, entry in enumerate(entries):
+                lines = [change.text(HISTORY_VALUE_LETTERS) for change in entry.changes]
+                full = [change.text() for change in entry.changes]
+                if not lines:
+                    lines = [unchanged]
+                    full = list(lines)
+                if len(lines) > HISTORY_LINES:
+                    more = len(lines) - HISTORY_LINES + 1
+                    lines = lines[: HISTORY_LINES - 1]
+                    lines.append(self.tr("… và %n thay đổi khác", "", more))
+                if entry.comment:
+                    lines.append(note.replace("%1", elide(entry.comment, HISTORY_VALUE_LETTERS)))
+                    full.append(note.replace("%1", entry.comment))
+                action = what.get(entry.action, entry.what)
+                actor = entry.actor or nobody
+                when = entry.at.strftime("%d/%m/%Y %H:%M")
+                tip = (
+                    "<qt>"
+                    + "<br>".join(
+                        html.escape(line).replace("\n", "<br>")
+                        for line in (f"{when} · {actor} · {action}", *full)
+                    )
+                    + "</qt>"
+                )
+                for column, value in enumerate((when, actor, action, "\n".join(lines))):
+                    item = QTableWidgetItem(value)
+                    item.setToolTip(tip)
+                    item.setTextAlignment(top_left)
+                    table.setItem(row, column, item)
+                # Counted, not measured: resizeRowsToContents takes a second for 800 rows.
+                table.setRowHeight(row, spacing * len(lines) + HISTORY_ROW_PADDING)
+        finally:
+            table.setUpdatesEnabled(True)
 
     # Where fields live --------------------------------------------------------------------------
     def place(self, path: str | None) -> Place:

@@ -1,6 +1,7 @@
-"""First run: a wizard declares the unit, names the person at the desk and, if there is one,
-reads the member list from Excel. Nothing is written before Finish, so Cancel leaves the
-database as it was and the application exits."""
+"""First run: a wizard declares the unit, creates the first accounts (the administrator and the
+union's chair) and, if there is one, reads the member list from Excel. Nothing is written before
+Finish, so Cancel leaves the database as it was and the application exits. Finish signs in as
+the chair: the first real work is entering initiatives and members."""
 
 from __future__ import annotations
 
@@ -26,9 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from sangkien_desktop.errors import SangKienError
-from sangkien_desktop.gui.look import app_icon, hint, set_role, set_user_name, user_name
+from sangkien_desktop.gui.accounts import FirstAccountsForm
+from sangkien_desktop.gui.look import app_icon, hint, set_role
 from sangkien_desktop.gui.tasks import run_task, show_error
 from sangkien_desktop.program.profile import ProgramProfile
+from sangkien_desktop.security import access
+from sangkien_desktop.security.users import UserInfo
 from sangkien_desktop.services.members import GENDERS, MemberData, import_members, read_member_sheet
 from sangkien_desktop.services.units import UnitDetails, has_home_unit, init_unit
 from sangkien_desktop.storage.database import Database
@@ -135,35 +139,32 @@ class UnitPage(QWizardPage):
         return self.form.is_complete()
 
 
-class UserPage(QWizardPage):
+class AccountsPage(QWizardPage):
+    """The first two accounts: the application's administrator and the union's chair."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("userPage")
-        self.setTitle(self.tr("Người sử dụng"))
-        self.setSubTitle(self.tr("Bước 2/3. Ai đang dùng ứng dụng trên máy này?"))
-        self.name = QLineEdit(user_name(), self, objectName="userName")
-        self.name.setMaxLength(200)
-        self.name.setPlaceholderText(self.tr("Họ và tên, VD: Lê Minh Tâm"))
-        self.name.textChanged.connect(self.completeChanged)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Họ và tên *"), self.name)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(
-            hint(
-                self.tr(
-                    "Tên này được ghi vào lịch sử của mỗi sáng kiến: ai thêm, ai sửa, ai chuyển "
-                    "trạng thái. Hiện ứng dụng chỉ cần tên; tài khoản, vai trò và mật khẩu sẽ "
-                    "có trong một bản sau. Đổi tên được trong Cài đặt."
-                ),
-                self,
+        self.setObjectName("accountsPage")
+        self.setTitle(self.tr("Tài khoản người dùng"))
+        self.setSubTitle(
+            self.tr(
+                "Bước 2/3. Mỗi người đăng nhập bằng tài khoản của mình; mỗi thay đổi ghi tên "
+                "người làm. Mục có dấu * là bắt buộc."
             )
         )
-        layout.addStretch(1)
+        self.form = FirstAccountsForm(self)
+        self.form.changed.connect(self.completeChanged)
+        QVBoxLayout(self).addWidget(self.form)
+
+    def initializePage(self) -> None:
+        """The chair's name typed on the unit page, unless one is typed here already."""
+        wizard = self.wizard()
+        chair = self.form.chair.full_name
+        if isinstance(wizard, FirstRunWizard) and not chair.text().strip():
+            chair.setText(wizard.unit_page.form.chair.text())
 
     def isComplete(self) -> bool:
-        return bool(clean(self.name.text()))
+        return not self.form.problem()
 
 
 class MembersPage(QWizardPage):
@@ -319,22 +320,23 @@ class MembersPage(QWizardPage):
 
 
 class FirstRunWizard(QWizard):
-    """Declare the unit (and the user, and maybe the members) in one go on Finish."""
+    """Declare the unit, create the accounts (and maybe add the members) on Finish."""
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("firstRunWizard")
         self.db = db
         self.imported: tuple[int, int] | None = None
+        self.chair: UserInfo | None = None  # signed in once the accounts exist
         self.setWindowTitle(self.tr("Sáng Kiến Desktop — Bắt đầu sử dụng"))
         self.setWindowIcon(app_icon())
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setPixmap(QWizard.WizardPixmap.LogoPixmap, app_icon().pixmap(48, 48))
         self.unit_page = UnitPage(self)
-        self.user_page = UserPage(self)
+        self.accounts_page = AccountsPage(self)
         self.members_page = MembersPage(self)
-        for page in (self.unit_page, self.user_page, self.members_page):
+        for page in (self.unit_page, self.accounts_page, self.members_page):
             self.addPage(page)
         self.setMinimumSize(760, 600)
         self._finishing = False
@@ -362,11 +364,15 @@ class FirstRunWizard(QWizard):
         if self._finishing:
             return
         try:
-            init_unit(self.db, self.unit_page.form.details())
+            if self.chair is None:
+                # Before the accounts: the unit is declared in single-user mode. Once they
+                # exist (a retry after a failed import) the chair carries on.
+                init_unit(self.db, self.unit_page.form.details())
+                self.chair = self.accounts_page.form.create(self.db)
+                access.sign_in(self.db, self.chair)
         except Exception as exc:  # a user error in its words, anything else with details
             show_error(self, exc)
             return
-        set_user_name(self.user_page.name.text())
         members = self.members_page.members
         if not members:
             super().accept()

@@ -11,11 +11,12 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from sangkien_desktop.gui.look import ui_language
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.services.initiatives import InitiativeFilter, fetch_rows, list_ids
 from sangkien_desktop.storage.database import Database
 from sangkien_desktop.text import format_date, format_vnd
-from sangkien_desktop.workflow.states import STATES, State
+from sangkien_desktop.workflow.states import state_name
 
 BLOCK = 200
 CACHE_BLOCKS = 20
@@ -78,7 +79,6 @@ class InitiativeTableModel(QAbstractTableModel):
         self.filter = InitiativeFilter()
         self.sort_key = "code"
         self.descending = False
-        self._kind_names = {k.code: k.name for k in profile.kinds}
         self._error_brush = QBrush(QColor("#b3261e"))
         self._ok_brush = QBrush(QColor("#1e7b34"))
 
@@ -167,9 +167,9 @@ class InitiativeTableModel(QAbstractTableModel):
         if value is None:
             return ""
         if key == "kind":
-            return self._kind_names.get(str(value), str(value))
+            return self.profile.kind_name(str(value), ui_language())
         if key == "status":
-            return STATES[State(str(value))].name
+            return state_name(str(value), ui_language())
         if key == "economic_value_vnd":
             return format_vnd(int(value))  # type: ignore[call-overload]
         if key == "error_count":

@@ -15,6 +15,7 @@ UI_FONT = "Noto Sans"
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 _translators: list[QTranslator] = []
+_installed = {"lang": "vi"}  # the language install_translation switched to last
 _fonts: list[str] = []
 
 
@@ -50,6 +51,7 @@ def app_icon() -> QIcon:
 
 
 def language() -> str:
+    """The saved choice (Settings): the language the next start speaks."""
     value = QSettings().value("ui/language", "vi")
     return value if value in LANGUAGES else "vi"
 
@@ -84,8 +86,17 @@ def translation_files(lang: str) -> list[Path]:
     return [translations_dir() / f"{name}.qm" for name in names]
 
 
+def ui_language() -> str:
+    """The language the interface speaks now ("vi" or "en"): the one installed last, which
+    ``--lang`` may have chosen over the saved setting. Names that come from the core and the
+    program profile (states, kinds, phases, benefits, findings) are shown in it."""
+    return _installed["lang"]
+
+
 def install_translation(app: QCoreApplication, lang: str) -> None:
     """Switch the application's language; windows built afterwards speak it."""
+    lang = lang if lang in LANGUAGES else "vi"
+    _installed["lang"] = lang
     for translator in _translators:
         app.removeTranslator(translator)
     _translators.clear()

@@ -1,11 +1,12 @@
-"""The main window: navigation on the left, one screen at a time, the database in the status bar."""
+"""The main window: navigation on the left, one screen at a time, the database and the signed-in
+user in the status bar, the Tài khoản menu (lock, change password, log out)."""
 
 from __future__ import annotations
 
 import importlib
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,7 +21,9 @@ from PySide6.QtWidgets import (
 
 from sangkien_desktop import __version__
 from sangkien_desktop.gui.look import app_icon, user_name
+from sangkien_desktop.gui.permissions import guard, role_name
 from sangkien_desktop.program.profile import ProgramProfile
+from sangkien_desktop.security import access
 from sangkien_desktop.services.initiatives import InitiativeFilter, count
 from sangkien_desktop.storage.database import Database
 
@@ -36,6 +39,7 @@ SCREEN_CLASSES = {
 }
 
 if TYPE_CHECKING:
+    from sangkien_desktop.gui.lock import ScreenLock
     from sangkien_desktop.gui.screens.initiatives import InitiativesScreen
 
 SCREENS = (
@@ -64,12 +68,20 @@ class _Screens(dict[str, QWidget]):
 
 
 class MainWindow(QMainWindow):
+    """The window of one signed-in user (or of everyone, in single-user mode). Emits
+    ``logout_requested()`` for the application to close it and ask who is next, and
+    ``replaced(window)`` when a new window takes over."""
+
+    logout_requested = Signal()
+    replaced = Signal(object)  # by a new main window (Cài đặt › language), with the same user
+
     def __init__(self, db: Database, profile: ProgramProfile, actor: str = "") -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.db = db
         self.profile = profile
-        self.actor = actor or user_name()
+        self.user = access.current_user(db)
+        self.actor = actor or (self.user.label if self.user else user_name())
         self.setWindowTitle(self.tr("Sáng Kiến Desktop"))
         self.setWindowIcon(app_icon())
         self.setMinimumSize(QSize(1024, 640))
@@ -107,10 +119,21 @@ class MainWindow(QMainWindow):
 
         self.db_label = QLabel(self.tr("Dữ liệu: %1").replace("%1", db.display_name), self)
         self.ready_label = QLabel(self, objectName="readyLabel")
+        self.user_label = QLabel(self, objectName="userLabel")
+        self.user_label.setContentsMargins(16, 0, 4, 0)
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.ready_label)
+        self.statusBar().addPermanentWidget(self.user_label)
 
         self._build_menus()
+        # Signed in: the screen locks itself after the idle minutes of the database.
+        self.screen_lock: ScreenLock | None = None
+        if self.user is not None:
+            from sangkien_desktop.gui.lock import ScreenLock
+
+            self.screen_lock = ScreenLock(db, self.open_windows, self)
+            self.screen_lock.logout_requested.connect(self.logout_requested)
+        self._show_user()
         self._restore()
         self.refresh_status()
 
@@ -155,10 +178,13 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Tệp"))
+        file_menu.setToolTipsVisible(True)
         new = QAction(self.tr("Thêm sáng kiến"), self, objectName="actionNew")
         new.setShortcut(QKeySequence.StandardKey.New)
         new.triggered.connect(self.new_initiative)
+        guard(self.db, new, "initiative.edit")
         file_menu.addAction(new)
+        self.new_action = new
         find = QAction(self.tr("Tìm sáng kiến"), self, objectName="actionFind")
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self.find)
@@ -168,10 +194,78 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        self._build_account_menu()
         help_menu = self.menuBar().addMenu(self.tr("Trợ &giúp"))
         about = QAction(self.tr("Giới thiệu"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def _build_account_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("Tài &khoản"))
+        menu.setToolTipsVisible(True)
+        self.lock_action = QAction(self.tr("Khóa màn hình"), self, objectName="actionLock")
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock_screen)
+        self.password_action = QAction(
+            self.tr("Đổi mật khẩu…"), self, objectName="actionChangePassword"
+        )
+        self.password_action.triggered.connect(self.change_password)
+        self.logout_action = QAction(self.tr("Đăng xuất"), self, objectName="actionLogout")
+        self.logout_action.triggered.connect(self.logout_requested)
+        menu.addActions([self.lock_action, self.password_action])
+        menu.addSeparator()
+        menu.addAction(self.logout_action)
+        if self.user is None:
+            # Single-user mode: nothing to lock with or log out of; the settings create accounts.
+            reason = self.tr("Chưa có tài khoản người dùng: tạo tài khoản trong Cài đặt.")
+            for action in (self.lock_action, self.password_action, self.logout_action):
+                action.setEnabled(False)
+                action.setToolTip(reason)
+            menu.addSeparator()
+            create = QAction(self.tr("Tạo tài khoản…"), self, objectName="actionCreateAccounts")
+            create.triggered.connect(lambda: self.show_screen("settings"))
+            menu.addAction(create)
+
+    def _show_user(self) -> None:
+        user = self.user
+        if user is None:
+            self.user_label.setText(self.tr("Một người dùng (chưa có tài khoản)"))
+            self.user_label.setToolTip(
+                self.tr(
+                    "Cơ sở dữ liệu chưa có tài khoản: ai mở ứng dụng cũng làm được mọi việc. "
+                    "Tạo tài khoản trong Cài đặt."
+                )
+            )
+            return
+        role = role_name(user.role)
+        self.user_label.setText(self.tr("%1 — %2").replace("%1", user.label).replace("%2", role))
+        self.user_label.setToolTip(
+            self.tr("Đăng nhập: %1 (vai trò %2)").replace("%1", user.username).replace("%2", role)
+        )
+
+    def open_windows(self) -> list[QWidget]:
+        """This window and the editors it opened (what the screen lock covers)."""
+        return [self, *self._editors]
+
+    def lock_screen(self) -> None:
+        if self.screen_lock is not None:
+            self.screen_lock.lock()
+
+    def change_password(self) -> None:
+        from sangkien_desktop.gui.accounts import PasswordDialog
+
+        if self.user is not None:
+            PasswordDialog.change_own(self, self.db, self.user.username)
+
+    def close_editors(self) -> bool:
+        """Close every editor the normal way (each asks about unsaved changes); False when
+        one stays open because the user cancelled."""
+        return all(editor.close() for editor in list(self._editors))
+
+    def end_session(self) -> None:
+        """Stop locking: the user is logging out and this window is about to close."""
+        if self.screen_lock is not None:
+            self.screen_lock.stop()
 
     def _about(self) -> None:
         QMessageBox.about(
@@ -215,6 +309,8 @@ class MainWindow(QMainWindow):
             self.db, self.profile, initiative_id, actor=self.actor, parent=self
         )
         editor.saved.connect(self.on_saved)
+        guard(self.db, editor.save_button, "initiative.edit")
+        guard(self.db, editor.save_action, "initiative.edit")
         editor.destroyed.connect(
             lambda *_: self._editors.remove(editor) if editor in self._editors else None
         )
@@ -242,10 +338,10 @@ class MainWindow(QMainWindow):
         self.show_screen(last if last in SCREENS else "overview")
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for editor in list(self._editors):
-            if not editor.close():
-                event.ignore()
-                return
+        if not self.close_editors():
+            event.ignore()
+            return
+        self.end_session()
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/screen", self.current_screen())

@@ -1,5 +1,6 @@
-"""Screenshots of every main screen over the demo data, the initiative editor and the
-first-run wizard, at 1366×768 (the commonest office screen):
+"""Screenshots of every main screen over the demo data, the initiative editor, the first-run
+wizard, the login dialog, the screen lock and the accounts in Cài đặt, at 1366×768 (the
+commonest office screen):
 
     python -m sangkien_desktop.gui.screenshots docs/screenshots [--lang en]
 
@@ -95,6 +96,7 @@ def capture(folder: Path, platform: str, lang: str) -> int:
         shots.main_screens()
         shots.editor()
         shots.first_run()
+        shots.accounts()
     QSettings().clear()
     for path in shots.saved:
         print(path)
@@ -194,8 +196,12 @@ class Shots:
         wizard.move(0, 0)
         self.save(wizard, "first-run-1-unit")
         wizard.next()
-        wizard.user_page.name.setText(ACTOR)
-        self.save(wizard, "first-run-2-user")
+        form = wizard.accounts_page.form
+        form.admin.full_name.setText(ACTOR)
+        for box in (form.admin, form.chair):
+            box.password.setText("mat-khau-manh")
+            box.again.setText("mat-khau-manh")
+        self.save(wizard, "first-run-2-accounts")
         wizard.next()
         page = wizard.members_page
         page.load(self._member_sheet())
@@ -203,6 +209,35 @@ class Shots:
         self.save(wizard, "first-run-3-members")
         wizard.done(0)
         fresh.close()
+
+    def accounts(self) -> None:
+        """The demo accounts: the login dialog, the administrator's Cài đặt, the lock."""
+        from PySide6.QtCore import QRect
+
+        from sangkien_desktop.gui.login import LoginDialog
+        from sangkien_desktop.gui.main_window import MainWindow
+        from sangkien_desktop.security import access
+        from sangkien_desktop.security.users import authenticate
+        from sangkien_desktop.services.demo import DEMO_PASSWORD, add_demo_accounts
+
+        add_demo_accounts(self.db)
+        login = LoginDialog(self.db)
+        login.username.setText("chutich")
+        login.show()
+        size = login.sizeHint().expandedTo(login.minimumSize())
+        login.setGeometry(QRect(0, 0, size.width(), size.height()))
+        self.save(login, "login")
+        login.close()
+        access.sign_in(self.db, authenticate(self.db, "quantri", DEMO_PASSWORD))
+        window = MainWindow(self.db, self.profile)
+        window.setGeometry(0, 0, WIDTH, HEIGHT)
+        window.show()
+        window.show_screen("settings")
+        self.save(window, "settings-accounts")
+        window.lock_screen()
+        self.save(window, "lock")
+        window.close()
+        access.sign_out(self.db)
 
     def _wait(self, done: Callable[[], bool]) -> None:
         for _ in range(100):

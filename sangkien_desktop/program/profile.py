@@ -19,12 +19,19 @@ from sangkien_desktop.paths import resources_dir
 
 DEFAULT_PROFILE = "46-HD-TLD"
 
+# Names come in Vietnamese (the default: documents, spreadsheets, bundles and the command line
+# are official and stay Vietnamese) and in English, for an interface running in English: every
+# ``label(lang)`` and ``*_name(..., lang)`` below answers English for "en", Vietnamese otherwise.
+
 
 @dataclass(frozen=True)
 class Coded:
     code: str
     name: str
     name_en: str
+
+    def label(self, lang: str = "vi") -> str:
+        return self.name_en if lang == "en" else self.name
 
 
 @dataclass(frozen=True)
@@ -45,9 +52,15 @@ class Phase:
     updates_from: datetime
     updates_before: datetime
     national_target: int
+    name_en: str = ""  # "Phase N" when the profile gives none
 
     def contains(self, day: date) -> bool:
         return self.eligible_from <= day <= self.eligible_to
+
+    def label(self, lang: str = "vi") -> str:
+        if lang == "en":
+            return self.name_en or f"Phase {self.number}"
+        return self.name
 
 
 @dataclass(frozen=True)
@@ -73,6 +86,34 @@ class ProgramProfile:
     def kind(self, code: str | None) -> Kind | None:
         return self._kinds_by_code.get(code) if code else None
 
+    def label(self, lang: str = "vi") -> str:
+        """The program's name."""
+        return self.name_en if lang == "en" else self.name
+
+    def kind_name(self, code: str | None, lang: str = "vi") -> str:
+        """The kind's name; a code the profile does not know is shown as it is."""
+        kind = self.kind(code)
+        return kind.label(lang) if kind else (code or "")
+
+    def subkind_name(self, kind: str | None, code: str | None, lang: str = "vi") -> str:
+        found = self.kind(kind)
+        sub = found.subkind(code) if found and code else None
+        return sub.label(lang) if sub else (code or "")
+
+    def phase(self, number: int | None) -> Phase | None:
+        return next((p for p in self.phases if p.number == number), None)
+
+    def phase_name(self, number: int | None, lang: str = "vi") -> str:
+        """The phase's name; "" for no phase, the bare number for one the profile lacks."""
+        phase = self.phase(number)
+        return phase.label(lang) if phase else ("" if number is None else str(number))
+
+    def benefit_name(self, code: str | None, lang: str = "vi") -> str:
+        return _coded_name(self.social_benefits, code, lang)
+
+    def research_level_name(self, code: str | None, lang: str = "vi") -> str:
+        return _coded_name(self.research_levels, code, lang)
+
     def phase_of(self, day: date | None) -> Phase | None:
         if day is None:
             return None
@@ -92,6 +133,11 @@ class ProgramProfile:
     @property
     def research_level_codes(self) -> tuple[str, ...]:
         return tuple(r.code for r in self.research_levels)
+
+
+def _coded_name(items: tuple[Coded, ...], code: str | None, lang: str) -> str:
+    found = next((c for c in items if c.code == code), None) if code else None
+    return found.label(lang) if found else (code or "")
 
 
 def profiles_dir() -> Path:
@@ -133,6 +179,7 @@ def parse_profile(data: dict[str, Any], source: str = "profile") -> ProgramProfi
             updates_from=_need(p, "updates_from", datetime, "[[phases]]"),
             updates_before=_need(p, "updates_before", datetime, "[[phases]]"),
             national_target=_need(p, "national_target", int, "[[phases]]"),
+            name_en=str(p.get("name_en", "")),
         )
         for p in _need(data, "phases", list, source)
     )

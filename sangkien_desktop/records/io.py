@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import json
+import math
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from functools import cache
@@ -36,6 +37,12 @@ from sangkien_desktop.records.model import (
 from sangkien_desktop.text import clean, nfc
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
+#: The most records one file may hold (a year's initiatives of a large federation is far less).
+MAX_RECORDS = 100_000
+#: The deepest nesting a record may have (RECORD.md's own is 3: record → authors → [i]).
+MAX_NESTING = 8
+#: Whole numbers a record may hold outside the schema's own bounds (SQLite's 64-bit integer).
+MAX_INTEGER = 2**53
 
 
 @cache
@@ -194,9 +201,46 @@ def _check_codes(record: InitiativeRecord, profile: ProgramProfile, where: str) 
             )
 
 
+def _check_values(raw: Any, where: str) -> None:
+    """What the schema cannot say about parsed JSON: no text with a lone surrogate (``\\ud800``
+    parses, but is not text and cannot be stored), no number that is not finite or too large
+    to store, no nesting deeper than a record has. Walks without recursion."""
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(raw, ())]
+    while stack:
+        value, path = stack.pop()
+        problem = None
+        if isinstance(value, str):
+            if any("\ud800" <= ch <= "\udfff" for ch in value):
+                problem = "chứa ký tự không hợp lệ (nửa cặp UTF-16 đơn lẻ)"
+        elif isinstance(value, bool):
+            continue
+        elif isinstance(value, float):
+            if not math.isfinite(value):
+                problem = f"“{value}” không phải số hữu hạn"
+        elif isinstance(value, int):
+            if abs(value) > MAX_INTEGER:
+                problem = f"số {str(value)[:30]} lớn quá mức có thể (tối đa {MAX_INTEGER})"
+        elif isinstance(value, dict | list):
+            if len(path) >= MAX_NESTING:
+                problem = f"lồng nhau quá sâu (quá {MAX_NESTING} cấp)"
+            elif isinstance(value, dict):
+                for key, inner in value.items():
+                    if isinstance(key, str) and any("\ud800" <= ch <= "\udfff" for ch in key):
+                        problem = "có tên trường chứa ký tự không hợp lệ"
+                        break
+                    stack.append((inner, (*path, key)))
+            else:
+                stack.extend((inner, (*path, i)) for i, inner in enumerate(value))
+        if problem:
+            field = field_path(path)
+            prefix = f"{where}, trường {field}" if field else where
+            raise InputError(f"{prefix}: {problem}.", english=f"{prefix}: invalid value.")
+
+
 def parse_record(raw: Any, profile: ProgramProfile, index: int | None = None) -> InitiativeRecord:
     """One record from parsed JSON; InputError names the record and the field at fault."""
     where = _where(index, raw)
+    _check_values(raw, where)
     try:
         _fast_check()(raw)
         errors = []
@@ -302,6 +346,12 @@ def parse_records(data: Any, profile: ProgramProfile) -> list[InitiativeRecord]:
         data = [data]
     if not isinstance(data, list):
         raise InputError("Tệp không chứa danh sách sáng kiến (cần một mảng JSON các bản ghi).")
+    if len(data) > MAX_RECORDS:
+        raise InputError(
+            f"Tệp có {len(data):,} bản ghi, vượt giới hạn {MAX_RECORDS:,} bản ghi một lần nhập; "
+            "hãy chia thành nhiều tệp nhỏ hơn.".replace(",", "."),
+            english=f"{len(data)} records: more than {MAX_RECORDS} in one file.",
+        )
     records = [parse_record(raw, profile, i) for i, raw in enumerate(data)]
     seen: dict[str, int] = {}
     for i, record in enumerate(records):
@@ -321,7 +371,7 @@ def load_records_file(path: Path, profile: ProgramProfile) -> list[InitiativeRec
         if path.stat().st_size > MAX_FILE_BYTES:
             raise InputError(f"Tệp {path.name} quá lớn (tối đa {MAX_FILE_BYTES // 2**20} MB).")
         # utf-8-sig: files saved by Windows Notepad start with a byte-order mark.
-        data = json.loads(path.read_bytes().decode("utf-8-sig"))
+        data = loads(path.read_bytes().decode("utf-8-sig"))
     except FileNotFoundError:
         raise InputError(f"Không tìm thấy tệp {path}.") from None
     except IsADirectoryError:
@@ -335,7 +385,44 @@ def load_records_file(path: Path, profile: ProgramProfile) -> list[InitiativeRec
         ) from None
     except RecursionError:
         raise InputError(f"Tệp {path.name} lồng nhau quá sâu, không đọc được.") from None
-    return parse_records(data, profile)
+    except NotJson as exc:
+        raise InputError(f"Tệp {path.name} không phải JSON hợp lệ: {exc}.") from None
+    except OSError as exc:
+        raise InputError(f"Không đọc được tệp {path.name}: {exc.strerror or exc}.") from None
+    try:
+        return parse_records(data, profile)
+    except InputError as exc:
+        if path.name in exc.message:
+            raise
+        raise InputError(f"Tệp {path.name}: {exc.message}", english=exc.english) from None
+
+
+class NotJson(ValueError):
+    """Text Python's json module reads but JSON (RFC 8259) does not allow."""
+
+
+def _constant(name: str) -> Any:
+    raise NotJson(f"giá trị {name} không có trong JSON chuẩn")
+
+
+def loads(text: str) -> Any:
+    """Parse JSON text as RFC 8259 says: NaN, Infinity and -Infinity are refused (NotJson), as
+    are numbers too large for a float (``1e999`` would otherwise become infinity) and whole
+    numbers of more than 30 digits (Python refuses 4 300 digits with a bare ValueError)."""
+    return json.loads(text, parse_constant=_constant, parse_float=_float, parse_int=_int)
+
+
+def _int(text: str) -> int:
+    if len(text) > 30:
+        raise NotJson(f"số {text[:20]}… có {len(text)} chữ số, quá lớn")
+    return int(text)
+
+
+def _float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise NotJson(f"số {text[:40]} quá lớn")
+    return value
 
 
 def _iso(value: date | datetime | None) -> str | None:

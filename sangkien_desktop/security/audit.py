@@ -13,30 +13,60 @@ other writer can append in between — and the placeholder replaced by the real 
 server database the same order holds under its row locks only approximately; the application
 is meant for SQLite.
 
-Limits: deleting the newest rows (cutting the tail) leaves a valid shorter chain; a copy of the
-last hash kept elsewhere (a backup, a bundle) is what shows that.
+Three defences, each against a stronger hand:
+
+- Triggers (revision 0009) abort any DELETE and any UPDATE of ``audit_log`` except the
+  writer's own (a 'pending' row getting its hashes). They stop a slip with a SQL tool.
+- The chain: whoever drops the triggers and edits or deletes a row breaks it, and
+  :func:`verify_chain` names the row.
+- The anchor: deleting the newest rows (cutting the tail) leaves a valid shorter chain. So
+  after every commit that appended rows, the chain's end — last id, its hash and time, the row
+  count, the first row's hash — is written to ``<name>.audit-anchor.json`` beside the database
+  file (a temporary file renamed over it; a SQLAlchemy ``before_commit`` hook reads the end
+  under the write lock, ``after_commit`` writes it; none for a server database).
+  :func:`verify_chain` names the rows missing when the anchor's row is gone or has another
+  hash. A missing or unreadable anchor with a non-empty log is only a warning (a database from
+  before the anchor, a power cut while writing it); the next write makes a new one, as it does
+  for an anchor of another log (its first row differs: the database was created anew under
+  the same name). An anchor that disagrees with its own log is left as it is, so the cut stays
+  visible. Deliberately restoring an older backup looks like a cut; :func:`forget_anchor`
+  (deleting the file) starts a new anchor.
+
+Limits: someone who can rewrite both the database and the anchor file (or delete the file)
+can hide a cut; the backups (and their copies on the USB stick) still hold the longer chain.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
+import os
+import tempfile
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import event, func, insert, select, update
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from sangkien_desktop.storage.database import Database
 from sangkien_desktop.storage.models import AuditEntry
 
 ENTITIES = ("initiative", "member", "unit", "reward", "setting", "user")
-ACTIONS = ("create", "update", "move", "delete", "import")
+ACTIONS = ("create", "update", "move", "delete", "import", "recover")
 GENESIS = "0" * 64
 PENDING = "pending"
+ANCHOR_SUFFIX = ".audit-anchor.json"
+# session.info keys: rows were appended in this transaction / the anchor to write after commit.
+_APPENDED = "sangkien.audit.appended"
+_ANCHOR = "sangkien.audit.anchor"
+
+log = logging.getLogger(__name__)
 
 
 def plain(value: Any) -> Any:
@@ -166,36 +196,223 @@ def record_many(session: Session, actor: str, items: Sequence[Change]) -> None:
         )
         if len(finished) > 1:
             session.execute(insert(AuditEntry), finished[1:])
+    session.info[_APPENDED] = True  # the anchor follows the chain's end after the commit
+
+
+# The anchor of the chain's end ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """The end of the chain as last committed: its row's id, hash and time, the row count and
+    the first row's hash (which log it belongs to)."""
+
+    id: int
+    hash: str
+    at: datetime
+    count: int
+    first: str
+
+    def as_json(self) -> str:
+        data = {
+            "id": self.id,
+            "hash": self.hash,
+            "at": self.at.isoformat(),
+            "count": self.count,
+            "first": self.first,
+            "written": datetime.now().isoformat(timespec="seconds"),
+        }
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+class AnchorError(ValueError):
+    """The anchor file exists but cannot be read as an anchor."""
+
+
+def anchor_file(database: Path | None) -> Path | None:
+    """``<dir>/<stem>.audit-anchor.json`` beside the database file (None: no file)."""
+    if database is None:
+        return None
+    return database.with_name(database.stem + ANCHOR_SUFFIX)
+
+
+def _database_file(session: Session) -> Path | None:
+    url = make_url(str(session.get_bind().engine.url))
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(str(url.database))
+
+
+def read_anchor(path: Path) -> Anchor | None:
+    """The anchor in ``path``; None when there is no file; AnchorError when it is unreadable."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise AnchorError(str(exc)) from exc
+    try:
+        data = json.loads(text)
+        return Anchor(
+            int(data["id"]),
+            str(data["hash"]),
+            datetime.fromisoformat(data["at"]),
+            int(data["count"]),
+            str(data["first"]),
+        )
+    except (ValueError, TypeError, KeyError) as exc:
+        raise AnchorError(str(exc)) from exc
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """A temporary file in the same folder renamed over ``path``: never half a file while the
+    PC runs. Not fsynced (it would double the cost of a save): after a power cut the file may
+    be unreadable, which :func:`verify` reports as a warning and the next write replaces.
+    (Storage and security do not import services, where ``safe_write`` lives.)"""
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def forget_anchor(database: Path) -> None:
+    """Remove the anchor of ``database`` (after deliberately restoring an older backup); the
+    next write starts a new one."""
+    path = anchor_file(database)
+    if path is not None:
+        path.unlink(missing_ok=True)
+
+
+def _first_hash(session: Session) -> str | None:
+    return session.scalars(select(AuditEntry.hash).order_by(AuditEntry.id).limit(1)).first()
+
+
+def _holds(session: Session, anchor: Anchor) -> bool:
+    """Whether the anchor's row is still there, with the hash it had."""
+    stored = session.scalars(select(AuditEntry.hash).where(AuditEntry.id == anchor.id)).first()
+    return stored == anchor.hash
+
+
+def _current_anchor(session: Session, old_id: int) -> tuple[Anchor | None, str | None]:
+    """The chain's end now, and the hash of row ``old_id`` (the old anchor's): one query."""
+    table = AuditEntry.__table__
+    count = select(func.count()).select_from(table).scalar_subquery()
+    first = select(table.c.hash).order_by(table.c.id).limit(1).scalar_subquery()
+    old = select(table.c.hash).where(table.c.id == old_id).scalar_subquery()
+    last = session.execute(
+        select(table.c.id, table.c.hash, table.c.at, count, first, old)
+        .order_by(table.c.id.desc())
+        .limit(1)
+    ).first()
+    if last is None:
+        return None, None
+    return Anchor(last[0], last[1], last[2], last[3], last[4]), last[5]
+
+
+@event.listens_for(Session, "before_commit")
+def _prepare_anchor(session: Session) -> None:
+    """Still inside the transaction (and its write lock): read the chain's end to anchor.
+
+    An anchor that its own log no longer holds is kept, not overwritten: that is the evidence
+    of a cut. Never fails the commit: the anchor is a second line of defence."""
+    if not session.info.pop(_APPENDED, False):
+        return
+    try:
+        path = anchor_file(_database_file(session))
+        if path is None:
+            return
+        try:
+            old = read_anchor(path)
+        except AnchorError:
+            old = None  # unreadable (a power cut while writing it?): start anew
+        with session.no_autoflush:
+            new, old_hash = _current_anchor(session, old.id if old else -1)
+        if new is None:
+            return
+        if old is not None and old.first == new.first and old_hash != old.hash:
+            log.warning("audit: anchor %s no longer matches the log; left as it is", path)
+            return
+        session.info[_ANCHOR] = (path, new)
+    except Exception:  # the commit goes on; verify reports a missing or stale anchor
+        log.exception("audit: could not prepare the anchor")
+
+
+@event.listens_for(Session, "after_commit")
+def _write_anchor(session: Session) -> None:
+    pending = session.info.pop(_ANCHOR, None)
+    if pending is None:
+        return
+    path, anchor = pending
+    try:
+        try:
+            old = read_anchor(path)
+        except AnchorError:
+            old = None
+        if old is not None and old.first == anchor.first and old.id > anchor.id:
+            return  # another writer committed later rows and anchored them already
+        _write_atomically(path, anchor.as_json())
+    except OSError:
+        log.exception("audit: could not write the anchor %s", path)
+
+
+@event.listens_for(Session, "after_rollback")
+def _drop_anchor(session: Session) -> None:
+    session.info.pop(_APPENDED, None)
+    session.info.pop(_ANCHOR, None)
 
 
 @dataclass(frozen=True)
 class Problem:
-    """A break in the chain, at the row that shows it."""
+    """A break in the chain, at the row that shows it (``last``: the end of a run of rows that
+    are missing, the message then names them all)."""
 
     id: int
     at: datetime | None
     message: str
+    last: int | None = None
 
     def __str__(self) -> str:
+        if self.last is not None:
+            return self.message
         when = f" ({self.at:%d/%m/%Y %H:%M:%S})" if self.at else ""
         return f"Dòng nhật ký số {self.id}{when}: {self.message}"
 
 
+@dataclass
+class Verification:
+    """What :func:`verify` found: problems fail the check, warnings do not."""
+
+    rows: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
 def verify_chain(db: Database) -> list[Problem]:
-    """Recompute every hash; each problem names the row where the chain breaks (an edited row
-    itself; for a deleted row, the row after the gap). Empty when the chain is whole."""
-    problems: list[Problem] = []
+    """Recompute every hash and compare the end with the anchor; each problem names the row
+    where the chain breaks (an edited row itself; for a deleted row, the row after the gap;
+    for a cut tail, the rows missing). Empty when the chain is whole."""
+    return verify(db).problems
+
+
+def verify(db: Database) -> Verification:
+    """:func:`verify_chain` with the warnings (no anchor yet) and the number of rows read."""
+    found = Verification()
     with db.reader() as session:
         previous_id, previous_hash = 0, GENESIS
         result = session.execute(select(AuditEntry).order_by(AuditEntry.id)).scalars()
         for row in result.yield_per(2000):
+            found.rows += 1
             if row.prev_hash != previous_hash:
                 missing = (
                     f" (thiếu dòng {previous_id + 1}–{row.id - 1})"
                     if row.id > previous_id + 1
                     else ""
                 )
-                problems.append(
+                found.problems.append(
                     Problem(
                         row.id,
                         row.at,
@@ -215,12 +432,64 @@ def verify_chain(db: Database) -> list[Problem]:
                 row.prev_hash,
             )
             if expected != row.hash:
-                problems.append(
+                found.problems.append(
                     Problem(row.id, row.at, "nội dung đã bị sửa sau khi ghi (mã băm không khớp).")
                 )
             previous_id, previous_hash = row.id, row.hash
             session.expunge(row)
-    return problems
+        _check_anchor(session, anchor_file(db.path), previous_id, found)
+    return found
+
+
+def _check_anchor(session: Session, path: Path | None, last_id: int, found: Verification) -> None:
+    """Compare the log's end with the anchor file beside the database."""
+    if path is None:
+        return
+    try:
+        anchor = read_anchor(path)
+    except AnchorError as exc:
+        found.warnings.append(
+            f"Tệp mốc cuối nhật ký {path.name} không đọc được ({exc}): chưa kiểm tra được các "
+            "dòng cuối có bị xóa hay không; lần ghi sau sẽ thay tệp mốc."
+        )
+        return
+    if anchor is None:
+        if found.rows:
+            found.warnings.append(
+                f"Chưa có tệp mốc cuối nhật ký {path.name} (cơ sở dữ liệu từ phiên bản trước): "
+                "chưa kiểm tra được các dòng cuối có bị xóa hay không; lần ghi sau sẽ tạo tệp "
+                "mốc. Nếu cơ sở dữ liệu này đã có tệp mốc, việc nó biến mất là đáng ngờ."
+            )
+        return
+    if _holds(session, anchor):
+        return
+    first = _first_hash(session)
+    if first is not None and first != anchor.first:
+        found.warnings.append(
+            f"Tệp mốc {path.name} ghi cho một nhật ký khác (cơ sở dữ liệu đã được tạo lại?); "
+            "lần ghi sau sẽ thay nó."
+        )
+        return
+    # Rows written after the anchor under the numbers of deleted ones (SQLite reuses them).
+    reused = session.scalar(
+        select(func.min(AuditEntry.id)).where(AuditEntry.id <= anchor.id, AuditEntry.at > anchor.at)
+    )
+    starts = [n for n in (reused, last_id + 1 if anchor.id > last_id else None) if n]
+    start = min(starts, default=anchor.id)
+    rows = (
+        f"dòng nhật ký số {anchor.id}"
+        if start == anchor.id
+        else f"các dòng nhật ký từ số {start} đến {anchor.id}"
+    )
+    message = (
+        f"{rows[0].upper()}{rows[1:]} đã bị xóa: tệp mốc {path.name} ghi dòng cuối là số "
+        f"{anchor.id} lúc {anchor.at:%d/%m/%Y %H:%M:%S} ({anchor.count} dòng), nay "
+        + ("không còn dòng đó" if anchor.id > last_id else "dòng đó đã khác")
+        + (f"; số {reused} trở đi đã bị dùng lại cho dòng ghi sau" if reused else "")
+        + ". (Nếu vừa cố ý khôi phục một bản sao lưu cũ hơn, đó là các dòng ghi sau bản sao "
+        "lưu: xóa tệp mốc để bắt đầu mốc mới.)"
+    )
+    found.problems.append(Problem(start, None, message, last=anchor.id))
 
 
 @dataclass(frozen=True)

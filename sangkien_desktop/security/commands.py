@@ -1,19 +1,36 @@
-"""``sangkien audit verify|log`` and ``sangkien user add|list``."""
+"""``sangkien audit verify|log`` and
+``sangkien user add|list|passwd|set-role|disable|enable|recover``."""
 
 from __future__ import annotations
 
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
-from sangkien_desktop.cli_support import Context, pass_ctx
-from sangkien_desktop.security.audit import ENTITIES, history, verify_chain
-from sangkien_desktop.security.users import ROLE_NAMES, Role, add_user, list_users
+from sangkien_desktop.cli_support import PASSWORD_ENV, Context, pass_ctx
+from sangkien_desktop.errors import InputError
+from sangkien_desktop.security.audit import ENTITIES, history, verify
+from sangkien_desktop.security.users import (
+    ROLE_NAMES,
+    Role,
+    add_user,
+    change_password,
+    finish_recovery,
+    list_users,
+    recovery_file,
+    recovery_pending,
+    set_password,
+    start_recovery,
+    update_user,
+)
 
-PASSWORD_ENV = "SANGKIEN_PASSWORD"
+NEW_PASSWORD_ENV = "SANGKIEN_NEW_PASSWORD"
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 @click.group()
@@ -25,13 +42,15 @@ def audit() -> None:
 @pass_ctx
 def audit_verify(ctx: Context) -> None:
     """Kiểm tra chuỗi băm của nhật ký: mã thoát 0 nếu nguyên vẹn, 1 nếu có dòng bị sửa/xóa."""
-    problems = verify_chain(ctx.db)
-    if not problems:
-        click.echo("Nhật ký nguyên vẹn: không có dòng nào bị sửa hay xóa.")
+    found = verify(ctx.db)
+    for warning in found.warnings:
+        click.echo(f"Lưu ý: {warning}", err=True)
+    if not found.problems:
+        click.echo(f"Nhật ký nguyên vẹn ({found.rows} dòng): không có dòng nào bị sửa hay xóa.")
         return
-    for problem in problems:
+    for problem in found.problems:
         click.echo(str(problem), err=True)
-    click.echo(f"Nhật ký bị can thiệp: {len(problems)} chỗ đứt chuỗi.", err=True)
+    click.echo(f"Nhật ký bị can thiệp: {len(found.problems)} chỗ đứt chuỗi.", err=True)
     sys.exit(1)
 
 
@@ -59,38 +78,50 @@ def user() -> None:
     """Tài khoản người dùng và vai trò."""
 
 
-def _password(password_file: Path | None) -> str:
-    """From the file (first line), else the environment, else a hidden prompt; never an
-    argument (it would show in the process list and the shell history)."""
+def _new_password(password_file: Path | None, username: str) -> str:
+    """A new password: from the file (first line), else ``SANGKIEN_NEW_PASSWORD``, else a hidden
+    prompt asked twice; never an argument (it would show in the process list and the shell
+    history). ``SANGKIEN_PASSWORD`` is the sign-in password of ``--user``, never a new one."""
     if password_file is not None:
         lines = password_file.read_text(encoding="utf-8").splitlines()
         return lines[0] if lines else ""
-    if os.environ.get(PASSWORD_ENV):
-        return os.environ[PASSWORD_ENV]
-    return str(click.prompt("Mật khẩu", hide_input=True, confirmation_prompt="Nhập lại mật khẩu"))
+    if os.environ.get(NEW_PASSWORD_ENV):
+        return os.environ[NEW_PASSWORD_ENV]
+    return str(
+        click.prompt(
+            f"Mật khẩu mới của {username}",
+            hide_input=True,
+            confirmation_prompt="Nhập lại mật khẩu mới",
+            err=True,
+        )
+    )
+
+
+def password_file_option(function: F) -> F:
+    return click.option(
+        "--password-file",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help=f"Tệp chứa mật khẩu mới (dòng đầu). Không có thì đọc biến {NEW_PASSWORD_ENV} "
+        "hoặc hỏi.",
+    )(function)
+
+
+ROLE_HELP = "ADMIN (quản trị), CHAIR (công nhận, ký, in), SUPPORT (nhập, sửa), VIEWER (xem)."
 
 
 @user.command("add")
 @click.argument("username")
 @click.option("--full-name", default="", help="Họ và tên.")
-@click.option(
-    "--role",
-    type=click.Choice([r.value for r in Role]),
-    required=True,
-    help="ADMIN (quản trị), CHAIR (công nhận, ký, in), SUPPORT (nhập, sửa), VIEWER (xem).",
-)
-@click.option(
-    "--password-file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help=f"Tệp chứa mật khẩu (dòng đầu). Không có thì đọc biến {PASSWORD_ENV} hoặc hỏi.",
-)
+@click.option("--role", type=click.Choice([r.value for r in Role]), required=True, help=ROLE_HELP)
+@password_file_option
 @pass_ctx
 def user_add(
     ctx: Context, username: str, full_name: str, role: str, password_file: Path | None
 ) -> None:
-    """Tạo tài khoản."""
+    """Tạo tài khoản (tài khoản đầu tiên phải là ADMIN; sau đó cần --user của quản trị)."""
+    db = ctx.db
     info = add_user(
-        ctx.db, username, full_name, role, _password(password_file), actor="(dòng lệnh)"
+        db, username, full_name, role, _new_password(password_file, username), actor="(dòng lệnh)"
     )
     click.echo(f"Đã tạo tài khoản {info.username} ({ROLE_NAMES[Role(info.role)]}).")
 
@@ -102,6 +133,105 @@ def user_list(ctx: Context) -> None:
     for info in list_users(ctx.db):
         state = "" if info.active else " (đã khóa)"
         click.echo(f"{info.username}\t{info.role}\t{info.full_name}{state}")
+
+
+@user.command("passwd")
+@click.argument("username", required=False)
+@click.option(
+    "--reset",
+    is_flag=True,
+    help="Người quản trị (--user) đặt mật khẩu mới cho tài khoản khác, không cần mật khẩu cũ.",
+)
+@password_file_option
+@pass_ctx
+def user_passwd(
+    ctx: Context, username: str | None, reset: bool, password_file: Path | None
+) -> None:
+    """Đổi mật khẩu của chính mình (hỏi mật khẩu hiện tại), hoặc --reset: quản trị đặt lại."""
+    name = username or ctx.username
+    if not name:
+        raise InputError("Cho biết tài khoản cần đổi mật khẩu (sangkien user passwd TÊN).")
+    if reset:
+        db = ctx.db
+        set_password(db, name, _new_password(password_file, name), actor="(dòng lệnh)")
+        click.echo(f"Đã đặt mật khẩu mới cho {name}.")
+        return
+    db = ctx.open_db()  # the current password proves who is asking
+    old = os.environ.get(PASSWORD_ENV) or str(
+        click.prompt(f"Mật khẩu hiện tại của {name}", hide_input=True, err=True)
+    )
+    change_password(db, name, old, _new_password(password_file, name))
+    click.echo(f"Đã đổi mật khẩu của {name}.")
+
+
+@user.command("set-role")
+@click.argument("username")
+@click.argument("role", type=click.Choice([r.value for r in Role]))
+@pass_ctx
+def user_set_role(ctx: Context, username: str, role: str) -> None:
+    """Đổi vai trò của một tài khoản (cần --user của quản trị)."""
+    info = update_user(ctx.db, username, role=role, actor="(dòng lệnh)")
+    click.echo(f"{info.username}: vai trò mới là {ROLE_NAMES[Role(info.role)]}.")
+
+
+@user.command("disable")
+@click.argument("username")
+@pass_ctx
+def user_disable(ctx: Context, username: str) -> None:
+    """Khóa một tài khoản: không đăng nhập được nữa (cần --user của quản trị)."""
+    info = update_user(ctx.db, username, active=False, actor="(dòng lệnh)")
+    click.echo(f"Đã khóa tài khoản {info.username}.")
+
+
+@user.command("enable")
+@click.argument("username")
+@pass_ctx
+def user_enable(ctx: Context, username: str) -> None:
+    """Mở lại một tài khoản đã khóa (cần --user của quản trị)."""
+    info = update_user(ctx.db, username, active=True, actor="(dòng lệnh)")
+    click.echo(f"Đã mở lại tài khoản {info.username}.")
+
+
+@user.command("recover")
+@click.option("--account", help="Tài khoản quản trị cần đặt lại mật khẩu (lần chạy thứ hai).")
+@password_file_option
+@pass_ctx
+def user_recover(ctx: Context, account: str | None, password_file: Path | None) -> None:
+    """Quên mật khẩu quản trị: khôi phục khi có quyền ghi vào thư mục dữ liệu trên máy này.
+
+    Lần 1: in một mã dùng một lần và nơi phải tạo tệp KHOI-PHUC-QUAN-TRI.txt chứa mã đó.
+    Lần 2 (trong vòng 1 giờ, sau khi đã tạo tệp): hỏi tài khoản quản trị và mật khẩu mới,
+    đặt lại, xóa tệp, ghi nhật ký."""
+    db = ctx.open_db()  # nobody can sign in: that is why we are here
+    path = recovery_file(db)
+    if not (path.exists() and recovery_pending(db)):
+        start = start_recovery(db)
+        click.echo(
+            "Khôi phục mật khẩu quản trị — bước 1/2.\n"
+            f"Mã khôi phục (dùng một lần, đến {start.until:%H:%M %d/%m/%Y}): {start.code}\n"
+            f"Hãy tạo tệp văn bản\n    {start.file}\n"
+            "(ngay cạnh tệp cơ sở dữ liệu), ghi đúng mã trên vào tệp, lưu lại, rồi chạy lại lệnh "
+            "“sangkien user recover”."
+        )
+        if path.exists():
+            click.echo(
+                f"Tệp {path.name} đang có sẵn không còn dùng được: hãy ghi mã mới vào đó.",
+            )
+        return
+    admins = [u for u in list_users(db) if u.role == Role.ADMIN]
+    name = account or str(
+        click.prompt(
+            "Tài khoản quản trị cần đặt lại mật khẩu ("
+            + ", ".join(u.username for u in admins)
+            + ")",
+            err=True,
+        )
+    )
+    info = finish_recovery(db, name, _new_password(password_file, name))
+    click.echo(
+        f"Đã đặt mật khẩu mới cho {info.username}; tệp {path.name} đã được xóa, việc khôi phục "
+        "được ghi vào nhật ký."
+    )
 
 
 def register(cli: click.Group) -> None:

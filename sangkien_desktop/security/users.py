@@ -5,7 +5,8 @@ their parameters so they can be raised later. Several failed logins slow the nex
 third failure in a row the wait doubles (5 s, 10 s, 20 s …, at most 5 minutes); a good login
 clears it.
 
-Every action is checked in the core with :func:`require`, not only by hiding buttons. ADMIN is
+Every action is checked in the core (``access.authorise`` calls :func:`require`), not only by
+hiding buttons. ADMIN is
 deliberately not a super-user: it manages users, settings and keys; recognising, signing and
 printing certificates belong to CHAIR (a small union gives one person two accounts).
 """
@@ -13,19 +14,24 @@ printing certificates belong to CHAIR (a small union gives one person two accoun
 from __future__ import annotations
 
 import base64
+import getpass
 import hashlib
 import hmac
 import os
+import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from sangkien_desktop.errors import InputError, NotFoundError, SangKienError
 from sangkien_desktop.security import audit
 from sangkien_desktop.storage.database import Database
-from sangkien_desktop.storage.models import User
+from sangkien_desktop.storage.models import Setting, User
 from sangkien_desktop.text import clean
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P, SALT_BYTES, KEY_BYTES = 2**14, 8, 1, 16, 32
@@ -174,36 +180,126 @@ def _check_password_strength(password: str, username: str) -> None:
         )
 
 
-def add_user(
-    db: Database, username: str, full_name: str, role: str, password: str, actor: str = ""
-) -> UserInfo:
-    """Create an account; the user name is unique (case-insensitive)."""
+def _authorise(db: Database, action: str, actor: str) -> str:
+    from sangkien_desktop.security import access  # access imports this module
+
+    return access.authorise(db, action, actor)
+
+
+def _checked_name(username: str) -> str:
     name = clean(username).lower()
     if not name or any(ch.isspace() for ch in name):
         raise InputError("Tên đăng nhập không được để trống hay có dấu cách.")
+    if len(name) > 64:
+        raise InputError(f"Tên đăng nhập “{name[:20]}…” dài quá 64 ký tự.")
+    return name
+
+
+def _checked_role(role: str, name: str) -> str:
     if role not in ROLES:
         raise InputError(
             f"Tài khoản “{name}”: vai trò “{role}” không hợp lệ "
             f"(chọn {', '.join(r.value for r in Role)})."
         )
-    _check_password_strength(password, name)
+    return role
+
+
+@dataclass(frozen=True)
+class NewAccount:
+    """An account to create (the first-run wizard, ``add_user``)."""
+
+    username: str
+    full_name: str
+    role: str
+    password: str
+
+
+def _create(session: Session, actor: str, account: NewAccount) -> UserInfo:
+    """Insert one checked account and its audit row in the caller's transaction."""
+    name = _checked_name(account.username)
+    if session.scalars(select(User.id).where(User.username == name)).first() is not None:
+        raise InputError(f"Tên đăng nhập “{name}” đã có.")
+    row = User(
+        username=name,
+        full_name=clean(account.full_name),
+        role=account.role,
+        password_hash=hash_password(account.password),
+        active=True,
+        failed_attempts=0,
+        created_at=datetime.now().replace(microsecond=0),
+    )
+    session.add(row)
+    session.flush()
+    changes = {"full_name": [None, row.full_name], "role": [None, row.role]}
+    audit.record(session, actor, "user", name, "create", changes)
+    return _info(row)
+
+
+def _check_new(account: NewAccount) -> None:
+    name = _checked_name(account.username)
+    _checked_role(account.role, name)
+    _check_password_strength(account.password, name)
+
+
+def add_user(
+    db: Database, username: str, full_name: str, role: str, password: str, actor: str = ""
+) -> UserInfo:
+    """Create an account ("user.manage"); the user name is unique (case-insensitive).
+
+    In single-user mode (no account yet) the first account must be an ADMIN, so that someone
+    can always manage the others."""
+    actor = _authorise(db, "user.manage", actor)
+    account = NewAccount(username, full_name, role, password)
+    _check_new(account)
     with db.session() as session:
-        if session.scalars(select(User.id).where(User.username == name)).first() is not None:
-            raise InputError(f"Tên đăng nhập “{name}” đã có.")
-        row = User(
-            username=name,
-            full_name=clean(full_name),
-            role=role,
-            password_hash=hash_password(password),
-            active=True,
-            failed_attempts=0,
-            created_at=datetime.now().replace(microsecond=0),
+        first = session.scalars(select(User.id).limit(1)).first() is None
+        if first and role != Role.ADMIN:
+            raise InputError(
+                f"Tài khoản đầu tiên phải có vai trò {ROLE_NAMES[Role.ADMIN]} (ADMIN), để luôn "
+                f"có người quản lý tài khoản; “{_checked_name(username)}” có vai trò {role}.",
+                english="The first account must be an ADMIN.",
+            )
+        info = _create(session, actor, account)
+    db.has_accounts = True
+    return info
+
+
+def _accounts_exist() -> PermissionDenied:
+    return PermissionDenied(
+        "Cơ sở dữ liệu đã có tài khoản người dùng; người quản trị thêm tài khoản mới trong phần "
+        "Cài đặt › Tài khoản.",
+        english="This database already has accounts.",
+    )
+
+
+def create_first_accounts(db: Database, accounts: Sequence[NewAccount]) -> list[UserInfo]:
+    """Create the first accounts of a database (the first-run wizard) in one transaction.
+
+    Works only while the database has no account at all, and needs at least one ADMIN among
+    ``accounts``; the audit rows name the first ADMIN as the one who made them."""
+    if has_users(db):
+        raise _accounts_exist()
+    if not accounts:
+        raise InputError("Chưa có tài khoản nào để tạo.", english="No account to create.")
+    for account in accounts:
+        _check_new(account)
+    names = [_checked_name(a.username) for a in accounts]
+    repeated = sorted({n for n in names if names.count(n) > 1})
+    if repeated:
+        raise InputError(f"Tên đăng nhập “{repeated[0]}” có hai lần trong danh sách.")
+    admins = [n for n, a in zip(names, accounts, strict=True) if a.role == Role.ADMIN]
+    if not admins:
+        raise InputError(
+            f"Cần ít nhất một tài khoản {ROLE_NAMES[Role.ADMIN]} (ADMIN) để quản lý tài khoản "
+            "và cài đặt.",
+            english="At least one account must be an ADMIN.",
         )
-        session.add(row)
-        session.flush()
-        changes = {"full_name": [None, row.full_name], "role": [None, role]}
-        audit.record(session, actor, "user", name, "create", changes)
-        return _info(row)
+    with db.session() as session:
+        if session.scalars(select(User.id).limit(1)).first() is not None:
+            raise _accounts_exist()  # made meanwhile by another program
+        created = [_create(session, admins[0], account) for account in accounts]
+    db.has_accounts = True
+    return created
 
 
 def list_users(db: Database) -> list[UserInfo]:
@@ -256,3 +352,278 @@ def get_user(db: Database, username: str) -> UserInfo:
         if row is None:
             raise NotFoundError(f"Không có tài khoản “{username}”.")
         return _info(row)
+
+
+def _row(session: Session, username: str) -> User:
+    row = session.scalars(select(User).where(User.username == clean(username).lower())).first()
+    if row is None:
+        raise NotFoundError(f"Không có tài khoản “{username}”.")
+    return row
+
+
+def _new_password(row: User, password: str) -> None:
+    _check_password_strength(password, row.username)
+    row.password_hash = hash_password(password)
+    row.failed_attempts, row.next_try_at = 0, None
+
+
+def change_password(db: Database, username: str, old_password: str, new_password: str) -> None:
+    """The user ``username`` changes their own password; the old one must be right (a wrong
+    one counts as a failed login and slows the next try). When someone is signed in, only
+    their own password can be changed this way (an ADMIN resets others with
+    :func:`set_password`)."""
+    from sangkien_desktop.security import access
+
+    signed_in = access.current_user(db)
+    name = clean(username).lower()
+    if signed_in is not None and signed_in.username != name:
+        raise PermissionDenied(
+            f"Tài khoản “{signed_in.username}” chỉ đổi được mật khẩu của chính mình; mật khẩu "
+            f"của “{name}” do người quản trị đặt lại.",
+            english="You can only change your own password.",
+        )
+    _check_password_strength(new_password, name)
+    user = authenticate(db, name, old_password)
+    with db.session() as session:
+        row = _row(session, user.username)
+        _new_password(row, new_password)
+        changes = {"password": [None, "tự đổi mật khẩu"]}
+        audit.record(session, user.username, "user", row.username, "update", changes)
+
+
+def set_password(db: Database, username: str, new_password: str, actor: str = "") -> None:
+    """An ADMIN sets a new password for ``username`` ("user.manage"); its failed logins are
+    cleared."""
+    actor = _authorise(db, "user.manage", actor)
+    with db.session() as session:
+        row = _row(session, username)
+        _new_password(row, new_password)
+        changes = {"password": [None, "đặt lại bởi quản trị"]}
+        audit.record(session, actor, "user", row.username, "update", changes)
+
+
+def _active_admins(session: Session) -> int:
+    query = select(func.count()).where(User.role == Role.ADMIN.value, User.active.is_(True))
+    return session.scalar(query) or 0
+
+
+def update_user(
+    db: Database,
+    username: str,
+    *,
+    full_name: str | None = None,
+    role: str | None = None,
+    active: bool | None = None,
+    actor: str = "",
+) -> UserInfo:
+    """Change an account's full name, role or whether it may sign in ("user.manage").
+    The last active ADMIN can be neither disabled nor given another role."""
+    actor = _authorise(db, "user.manage", actor)
+    with db.session() as session:
+        row = _row(session, username)
+        if role is not None:
+            _checked_role(role, row.username)
+        before = {"full_name": row.full_name, "role": row.role, "active": row.active}
+        after = dict(before)
+        if full_name is not None:
+            after["full_name"] = clean(full_name)
+        if role is not None:
+            after["role"] = role
+        if active is not None:
+            after["active"] = active
+        stays_admin = after["role"] == Role.ADMIN and after["active"]
+        was_admin = row.role == Role.ADMIN and row.active
+        if was_admin and not stays_admin and _active_admins(session) <= 1:
+            raise InputError(
+                f"“{row.username}” là tài khoản {ROLE_NAMES[Role.ADMIN]} cuối cùng còn hoạt "
+                "động: không thể khóa hay đổi vai trò; hãy tạo hoặc mở lại một tài khoản quản "
+                "trị khác trước.",
+                english=f"'{row.username}' is the last active ADMIN.",
+            )
+        row.full_name = str(after["full_name"])
+        row.role = str(after["role"])
+        row.active = bool(after["active"])
+        changes = audit.diff(before, after)
+        if changes:
+            audit.record(session, actor, "user", row.username, "update", changes)
+        info = _info(row)
+    from sangkien_desktop.security import access
+
+    signed_in = access.current_user(db)
+    if signed_in is not None and signed_in.username == info.username:
+        db.principal = info  # a changed role or a disabled account takes effect at once
+    return info
+
+
+LOCK_KEY = "lock"
+DEFAULT_LOCK_MINUTES = 10
+LOCK_RANGE = (1, 120)
+
+
+def lock_minutes(db: Database) -> int:
+    """After how many idle minutes the application locks (default 10)."""
+    with db.reader() as session:
+        row = session.get(Setting, LOCK_KEY)
+        value = row.value.get("minutes") if row is not None else None
+    if isinstance(value, int) and LOCK_RANGE[0] <= value <= LOCK_RANGE[1]:
+        return value
+    return DEFAULT_LOCK_MINUTES
+
+
+def set_lock_minutes(db: Database, minutes: int, actor: str = "") -> None:
+    """Set the idle time before locking, 1–120 minutes ("setting.edit")."""
+    actor = _authorise(db, "setting.edit", actor)
+    low, high = LOCK_RANGE
+    if isinstance(minutes, bool) or not isinstance(minutes, int) or not low <= minutes <= high:
+        raise InputError(
+            f"Thời gian tự khóa {minutes} phút không hợp lệ; chọn từ {low} đến {high} phút.",
+            english=f"Lock time must be {low}–{high} minutes.",
+        )
+    before = lock_minutes(db)
+    with db.session() as session:
+        row = session.get(Setting, LOCK_KEY)
+        if row is None:
+            session.add(Setting(key=LOCK_KEY, value={"minutes": minutes}))
+        else:
+            row.value = {"minutes": minutes}
+        if before != minutes:
+            audit.record(
+                session, actor, "setting", LOCK_KEY, "update", {"minutes": [before, minutes]}
+            )
+
+
+# Recovery of a forgotten administrator password. No back door: the person must be at the PC
+# and able to write the data folder. Step one stores a one-time code (its hash) and shows it;
+# the person creates RECOVERY_FILE beside the database holding that code; step two checks the
+# file, sets the new password, deletes the file and writes the audit trail.
+RECOVERY_FILE = "KHOI-PHUC-QUAN-TRI.txt"
+RECOVERY_KEY = "recovery"
+RECOVERY_VALID = timedelta(hours=1)
+_CODE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
+
+
+class RecoveryError(PermissionDenied):
+    """The recovery file is missing, late or does not hold the code just shown."""
+
+
+@dataclass(frozen=True)
+class RecoveryStart:
+    code: str  # to write in the file
+    file: Path  # the file to create
+    until: datetime  # the code is good until then
+
+
+def _machine_actor() -> str:
+    """Who recovered, as far as the PC knows: its operating-system account."""
+    try:
+        who = getpass.getuser()
+    except Exception:  # no such account name on this system
+        who = "?"
+    return f"(khôi phục tại máy, tài khoản hệ điều hành {who})"
+
+
+def recovery_file(db: Database) -> Path:
+    """Where the recovery file must be created: beside the database file."""
+    if db.path is None:
+        raise InputError(
+            "Khôi phục mật khẩu quản trị chỉ làm được với cơ sở dữ liệu dạng tệp (SQLite).",
+            english="Recovery needs a SQLite database file.",
+        )
+    return db.path.parent / RECOVERY_FILE
+
+
+def _code_digest(code: str) -> str:
+    normal = "".join(ch for ch in code.upper() if ch.isalnum())
+    return hashlib.sha256(normal.encode("ascii", "ignore")).hexdigest()
+
+
+def start_recovery(db: Database, now: datetime | None = None) -> RecoveryStart:
+    """Step one: make a new one-time code (any earlier one stops working) and say where the
+    recovery file must be created."""
+    path = recovery_file(db)
+    if not has_users(db):
+        raise InputError(
+            "Cơ sở dữ liệu chưa có tài khoản nào: không cần khôi phục, hãy tạo tài khoản quản "
+            "trị (sangkien user add … --role ADMIN).",
+        )
+    moment = (now or datetime.now()).replace(microsecond=0)
+    raw = "".join(secrets.choice(_CODE_LETTERS) for _ in range(12))
+    code = "-".join(raw[i : i + 4] for i in range(0, 12, 4))
+    value = {"digest": _code_digest(code), "at": moment.isoformat()}
+    with db.session() as session:
+        row = session.get(Setting, RECOVERY_KEY)
+        if row is None:
+            session.add(Setting(key=RECOVERY_KEY, value=value))
+        else:
+            row.value = value
+    return RecoveryStart(code, path, moment + RECOVERY_VALID)
+
+
+def recovery_pending(db: Database, now: datetime | None = None) -> bool:
+    """Whether a code from :func:`start_recovery` is waiting and still good."""
+    with db.reader() as session:
+        row = session.get(Setting, RECOVERY_KEY)
+        value = dict(row.value) if row is not None else {}
+    try:
+        started = datetime.fromisoformat(str(value["at"]))
+    except (KeyError, ValueError):
+        return False
+    return (now or datetime.now()) <= started + RECOVERY_VALID
+
+
+def finish_recovery(
+    db: Database, username: str, new_password: str, now: datetime | None = None
+) -> UserInfo:
+    """Step two: when the recovery file beside the database holds the code of step one (within
+    the hour), give the ADMIN account ``username`` the password ``new_password`` (and open it
+    again if it was disabled), delete the file and record it in the audit trail."""
+    path = recovery_file(db)
+    moment = now or datetime.now()
+    with db.reader() as session:
+        row = session.get(Setting, RECOVERY_KEY)
+        pending = dict(row.value) if row is not None else {}
+    if not pending or not recovery_pending(db, moment):
+        raise RecoveryError(
+            "Chưa có mã khôi phục còn hạn: chạy lại lệnh khôi phục để nhận mã mới.",
+            english="No valid recovery code: start again.",
+        )
+    try:
+        written = path.read_text(encoding="utf-8-sig").strip()
+    except FileNotFoundError:
+        raise RecoveryError(
+            f"Không thấy tệp {path}: hãy tạo tệp này (ngay cạnh tệp cơ sở dữ liệu) và ghi mã "
+            "khôi phục vào đó.",
+            english=f"{path} does not exist.",
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RecoveryError(f"Không đọc được tệp {path}: {exc}.") from exc
+    if not hmac.compare_digest(_code_digest(written), str(pending.get("digest", ""))):
+        raise RecoveryError(
+            f"Tệp {path.name} không chứa đúng mã khôi phục vừa được cấp: hãy ghi lại đúng mã "
+            "(hoặc chạy lại lệnh để nhận mã mới).",
+            english=f"{path.name} does not hold the recovery code.",
+        )
+    name = clean(username).lower()
+    _check_password_strength(new_password, name)
+    with db.session() as session:
+        user = _row(session, name)
+        if user.role != Role.ADMIN:
+            raise InputError(
+                f"“{user.username}” không phải tài khoản {ROLE_NAMES[Role.ADMIN]}: chỉ khôi phục "
+                "được mật khẩu của tài khoản quản trị (người quản trị đặt lại mật khẩu cho các "
+                "tài khoản khác).",
+            )
+        changes: dict[str, list[object]] = {
+            "password": [None, f"khôi phục bằng tệp {RECOVERY_FILE}"]
+        }
+        if not user.active:
+            changes["active"] = [False, True]
+            user.active = True
+        _new_password(user, new_password)
+        setting = session.get(Setting, RECOVERY_KEY)
+        if setting is not None:
+            session.delete(setting)
+        audit.record(session, _machine_actor(), "user", user.username, "recover", changes)
+        info = _info(user)
+    path.unlink(missing_ok=True)
+    return info

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from sangkien_desktop.errors import InputError, NotFoundError
 from sangkien_desktop.records.model import AttachmentRef
+from sangkien_desktop.security.access import authorise
 from sangkien_desktop.storage.database import Database
 from sangkien_desktop.text import fold, nfc
 
@@ -127,7 +128,9 @@ def store_file(
     """Copy ``source`` into the store (once per content) and describe it for a record.
 
     ``kind`` defaults to what the file name suggests. The file is read once, hashing and copying
-    in chunks. ``done_before``/``total`` place this file's bytes in a longer progress bar."""
+    in chunks. ``done_before``/``total`` place this file's bytes in a longer progress bar.
+    Needs "initiative.edit" (the file is for an initiative's dossier)."""
+    authorise(db, "initiative.edit")
     source = Path(source)
     kind = kind or guess_kind(source.name)
     if kind not in ATTACHMENT_KINDS:
@@ -188,6 +191,7 @@ def store_files(
     db: Database, sources: Sequence[Path], progress: Progress | None = None
 ) -> list[AttachmentRef]:
     """Store several files with one progress bar; every size is checked before any copy."""
+    authorise(db, "initiative.edit")
     sizes = [_size_of(Path(s)) for s in sources]
     refs: list[AttachmentRef] = []
     done = 0

@@ -25,7 +25,14 @@ from sangkien_desktop.services.members import MemberData, import_members
 from sangkien_desktop.services.units import UnitDetails, init_unit
 from sangkien_desktop.storage.convert import apply_record
 from sangkien_desktop.storage.database import Database
-from sangkien_desktop.storage.models import Initiative, Member, Reward, Target, WorkflowEvent
+from sangkien_desktop.storage.models import (
+    Initiative,
+    Member,
+    Reward,
+    Setting,
+    Target,
+    WorkflowEvent,
+)
 from sangkien_desktop.workflow.states import State
 
 DEMO_UNIT = UnitDetails(
@@ -38,6 +45,15 @@ DEMO_UNIT = UnitDetails(
     place="Hà Nội",
 )
 SUPPORT_TEAM = ("Lê Minh Tâm", "Đỗ Thu Hà", "Bùi Quang Huy")
+# One account per role, all with one password the login screen of a demo database shows.
+DEMO_PASSWORD = "sangkien-demo"
+DEMO_ACCOUNTS = (
+    ("quantri", "Nguyễn Thị Lan", "ADMIN"),
+    ("chutich", DEMO_UNIT.chair_name, "CHAIR"),
+    ("hotro", SUPPORT_TEAM[0], "SUPPORT"),
+    ("xem", "Trần Quốc Bảo", "VIEWER"),
+)
+DEMO_SETTING = "demo"
 
 _FAMILY = (
     "Nguyễn",
@@ -406,8 +422,20 @@ def _spoil(record: InitiativeRecord, which: int) -> None:
         record.content_review = ContentReview()  # E3
 
 
-def fill_demo(db: Database, profile: ProgramProfile, seed: int = 46) -> DemoSummary:
-    """Fill an empty database with the demo union."""
+@dataclass(frozen=True)
+class DemoLogin:
+    """How to sign in to a demo database: its account names and their one password."""
+
+    usernames: tuple[str, ...]
+    password: str
+
+
+def fill_demo(
+    db: Database, profile: ProgramProfile, seed: int = 46, accounts: bool = False
+) -> DemoSummary:
+    """Fill an empty database with the demo union; with ``accounts``, also one account per
+    role (DEMO_ACCOUNTS, password DEMO_PASSWORD), created last since from then on every change
+    needs a signed-in account."""
     rng = random.Random(seed)
     init_unit(db, DEMO_UNIT)
     import_members(db, _members(rng, 300))
@@ -460,7 +488,32 @@ def fill_demo(db: Database, profile: ProgramProfile, seed: int = 46) -> DemoSumm
     from sangkien_desktop.exchange.keys import create_unit_key
 
     create_unit_key(db, "demo")
+    if accounts:
+        add_demo_accounts(db)
     return DemoSummary(members=len(members), initiatives=len(_STATES), with_errors=with_errors)
+
+
+def add_demo_accounts(db: Database) -> None:
+    from sangkien_desktop.security.users import NewAccount, create_first_accounts
+
+    create_first_accounts(
+        db, [NewAccount(name, full, role, DEMO_PASSWORD) for name, full, role in DEMO_ACCOUNTS]
+    )
+    usernames = sorted(name for name, _full, _role in DEMO_ACCOUNTS)
+    with db.session() as session:
+        session.merge(
+            Setting(key=DEMO_SETTING, value={"usernames": usernames, "password": DEMO_PASSWORD})
+        )
+
+
+def demo_login(db: Database) -> DemoLogin | None:
+    """The demo accounts when ``db`` holds demo data made with them; None otherwise."""
+    with db.reader() as session:
+        row = session.get(Setting, DEMO_SETTING)
+        value = dict(row.value) if row is not None else {}
+    if not value.get("usernames"):
+        return None
+    return DemoLogin(tuple(value["usernames"]), str(value.get("password", "")))
 
 
 def _events(session: Session, row: Initiative, state: State, record: InitiativeRecord) -> None:

@@ -16,7 +16,9 @@ from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.records.model import InitiativeRecord
 from sangkien_desktop.rules import Finding, check
 from sangkien_desktop.security import audit
+from sangkien_desktop.security.access import authorise
 from sangkien_desktop.services.units import home_unit
+from sangkien_desktop.storage.backups import backup_before_import
 from sangkien_desktop.storage.convert import (
     apply_record,
     author_values,
@@ -147,6 +149,7 @@ def save_record(
     db: Database, record: InitiativeRecord, profile: ProgramProfile, actor: str = ""
 ) -> InitiativeRecord:
     """Create or update one initiative from the editor; returns it as stored."""
+    actor = authorise(db, "initiative.edit", actor)
     if not record.id:
         record.id = new_id()
     with db.session() as session:
@@ -179,7 +182,10 @@ def import_records(
     """Import all records or none: one transaction, keyed by id (re-import updates).
 
     Rows are prepared in Python first and written with bulk statements at the end (the ORM's
-    per-object work costs ten times the writing), so a cancel leaves the database untouched."""
+    per-object work costs ten times the writing), so a cancel leaves the database untouched.
+    A backup of the database is taken first (``storage.backups.backup_before_import``)."""
+    actor = authorise(db, "initiative.edit", actor)
+    backup_before_import(db)
     result = ImportResult()
     now = datetime.now().replace(microsecond=0)
     with db.session() as session:

@@ -12,7 +12,9 @@ from sqlalchemy.orm import Session
 
 from sangkien_desktop.errors import InputError, NotFoundError
 from sangkien_desktop.security import audit
+from sangkien_desktop.security.access import authorise
 from sangkien_desktop.services.units import home_unit
+from sangkien_desktop.storage.backups import backup_before_import
 from sangkien_desktop.storage.database import Database
 from sangkien_desktop.storage.models import Author, Member
 from sangkien_desktop.storage.search import like_terms
@@ -94,6 +96,7 @@ def _audited(member: Member) -> dict[str, object]:
 
 
 def add_member(db: Database, data: MemberData, actor: str = "") -> int:
+    actor = authorise(db, "member.edit", actor)
     data = _check(data)
     with db.session() as session:
         unit = home_unit(session)
@@ -108,6 +111,7 @@ def add_member(db: Database, data: MemberData, actor: str = "") -> int:
 
 
 def update_member(db: Database, member_id: int, data: MemberData, actor: str = "") -> None:
+    actor = authorise(db, "member.edit", actor)
     data = _check(data)
     with db.session() as session:
         member = session.get(Member, member_id)
@@ -122,6 +126,7 @@ def update_member(db: Database, member_id: int, data: MemberData, actor: str = "
 
 def set_active(db: Database, member_id: int, active: bool, actor: str = "") -> None:
     """Deactivate instead of deleting: authors of initiatives must stay on record."""
+    actor = authorise(db, "member.edit", actor)
     with db.session() as session:
         member = session.get(Member, member_id)
         if member is None:
@@ -133,6 +138,7 @@ def set_active(db: Database, member_id: int, active: bool, actor: str = "") -> N
 
 
 def delete_member(db: Database, member_id: int, actor: str = "") -> None:
+    actor = authorise(db, "member.edit", actor)
     with db.session() as session:
         member = session.get(Member, member_id)
         if member is None:
@@ -204,7 +210,10 @@ def import_members(
 ) -> tuple[int, int]:
     """Add or update members (matched by folded name and birth date), all in one transaction,
     with bulk statements (a 20,000-row list takes a fraction of a second). Returns
-    (added, updated); ``progress(done, total)`` returning False cancels and changes nothing."""
+    (added, updated); ``progress(done, total)`` returning False cancels and changes nothing.
+    A backup of the database is taken first (``storage.backups.backup_before_import``)."""
+    actor = authorise(db, "member.edit", actor)
+    backup_before_import(db)
     added = updated = 0
     with db.session() as session:
         unit = home_unit(session)

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sangkien_desktop.documents.reward import REWARD_FORMS as FORMS
 from sangkien_desktop.errors import InputError, NotFoundError
 from sangkien_desktop.security import audit
+from sangkien_desktop.security.access import authorise
 
 __all__ = ["FORMS", "LEVELS", "NewReward", "RewardLine", "add_reward", "list_rewards"]
 from sangkien_desktop.storage.database import Database
@@ -82,7 +83,8 @@ def list_rewards(db: Database) -> list[RewardLine]:
 
 def add_reward(db: Database, reward: NewReward, actor: str = "") -> int:
     """Record ``reward``; returns its id. The recipient is required, the amount not negative,
-    and the initiative (when a code is given) must exist."""
+    and the initiative (when a code is given) must exist ("reward.edit")."""
+    actor = authorise(db, "reward.edit", actor)
     name = clean(reward.recipient_name)
     if not name:
         raise InputError("Khen thưởng: chưa nhập tên người hoặc tập thể được khen thưởng.")

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sangkien_desktop.errors import InputError, NotFoundError
-from sangkien_desktop.security import audit
+from sangkien_desktop.security import access, audit
 from sangkien_desktop.storage.database import Database
 from sangkien_desktop.storage.models import Unit
 from sangkien_desktop.text import clean
@@ -55,7 +55,12 @@ UNIT_AUDITED = (
 
 
 def init_unit(db: Database, details: UnitDetails, actor: str = "") -> int:
-    """Create (or update) the home unit; returns its id."""
+    """Create (or update) the home unit; returns its id.
+
+    Changing the unit is a setting ("setting.edit"); the first declaration, on a database with
+    neither a unit nor an account (first run), is allowed to anyone."""
+    if access.accounts_exist(db) or has_home_unit(db):
+        actor = access.authorise(db, "setting.edit", actor)
     name, code = clean(details.name), clean(details.code)
     if not name:
         raise InputError("Tên công đoàn không được để trống.", english="The unit name is required.")

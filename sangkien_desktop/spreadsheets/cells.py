@@ -7,6 +7,7 @@ with that value; the sheet reader adds the sheet, row and column.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -126,7 +127,7 @@ _DECIMAL = re.compile(r"\d+(?:[.,]\d+)?")
 
 def _plain_number(text: str) -> float | None:
     """``125.000.000``, ``125,000,000``, ``125 000 000``, ``125000000``, ``1,5``, ``1.5``."""
-    if text.isdigit():
+    if text.isdecimal():
         return float(text)
     if _GROUPED.fullmatch(text):
         return float(re.sub(r"[.,\s]", "", text))
@@ -135,7 +136,7 @@ def _plain_number(text: str) -> float | None:
     # 1.250.000,5 or 1,250,000.5: group separators, then the other mark as decimal point
     for group, point in ((".", ","), (",", ".")):
         head, sep, tail = text.rpartition(point)
-        if sep and tail.isdigit() and _GROUPED.fullmatch(head) and group in head:
+        if sep and tail.isdecimal() and _GROUPED.fullmatch(head) and group in head:
             return float(head.replace(group, "") + "." + tail)
     return None
 
@@ -165,7 +166,7 @@ def read_money(value: object) -> int | None:
         amount = number * scale
     if amount < 0:
         raise CellError(f"“{shown(value)}” là số âm; giá trị làm lợi không được âm.")
-    if amount >= 10**17:
+    if not math.isfinite(amount) or amount >= 10**17:
         raise CellError(f"“{shown(value)}” lớn quá mức có thể.")
     return round(amount)
 

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from sangkien_desktop.errors import InputError
 from sangkien_desktop.program.profile import ProgramProfile
+from sangkien_desktop.security.access import authorise
 from sangkien_desktop.services.initiatives import LIST_COLUMNS, InitiativeFilter, list_ids
 from sangkien_desktop.services.members import CATEGORIES, GENDERS
 from sangkien_desktop.services.units import home_unit
@@ -107,6 +108,7 @@ def export_initiatives(
 ) -> int:
     """The initiatives ``flt`` keeps, in the order of ``sort``, with ``columns``; returns the
     number of rows written."""
+    authorise(db, "report.export")
     unknown = [c for c in columns if c not in INITIATIVE_FIELDS]
     if unknown or not columns:
         raise InputError(
@@ -172,6 +174,7 @@ def export_members(
     db: Database, path: Path, *, active_only: bool = False, progress: Progress | None = None
 ) -> int:
     """The members, in Vietnamese name order, with the columns of the import template."""
+    authorise(db, "report.export")
     book = new_workbook()
     fields = [Field("STT", 7, Kind.COUNT)] + [
         Field(c.title, c.width, Kind.DATE if c.field == "birth_date" else Kind.TEXT)
@@ -379,6 +382,7 @@ def export_stats(
     db: Database, path: Path, profile: ProgramProfile, today: date | None = None
 ) -> Report:
     """The statistics report workbook; returns the figures written."""
+    authorise(db, "report.export")
     report = build_report(db, profile, today)
     book = new_workbook()
     save(book, stats_sheets(book, report, profile), path)

@@ -22,6 +22,7 @@ from sqlalchemy.orm import selectinload
 
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.records.model import Author, InitiativeRecord
+from sangkien_desktop.security.access import authorise
 from sangkien_desktop.services.initiatives import ImportResult, import_records, new_id, next_code
 from sangkien_desktop.spreadsheets.cells import (
     MAX_CELL_CHARS,
@@ -484,6 +485,7 @@ def import_preview(
     progress: Progress | None = None,
 ) -> ImportResult:
     """Write a preview without errors, all or nothing; cancelling changes nothing."""
+    actor = authorise(db, "initiative.edit", actor)
     preview.raise_if_errors()
     records = preview.values()
     _assign_codes(db, records)
@@ -497,4 +499,6 @@ def import_initiative_file(
     actor: str = "",
     progress: Progress | None = None,
 ) -> ImportResult:
+    """Read and import in one go (the command line): refused whole at the first error."""
+    actor = authorise(db, "initiative.edit", actor)  # before reading the file
     return import_preview(db, read_initiatives(db, path, profile, progress), profile, actor)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from sangkien_desktop.security.access import authorise
 from sangkien_desktop.services.members import CATEGORIES, GENDERS, MemberData, import_members
 from sangkien_desktop.spreadsheets.cells import CodeList, read_bool, read_date, read_text
 from sangkien_desktop.spreadsheets.preview import Action, Preview, Problem, Progress, Severity
@@ -169,6 +170,7 @@ def import_preview(
     db: Database, preview: Preview[MemberData], progress: Progress | None = None
 ) -> tuple[int, int]:
     """Write a preview without errors in one transaction; (added, updated)."""
+    authorise(db, "member.edit")
     preview.raise_if_errors()
     return import_members(db, preview.values(), progress=progress)
 
@@ -177,4 +179,5 @@ def import_member_file(
     db: Database, path: Path, progress: Progress | None = None
 ) -> tuple[int, int]:
     """Read and import in one go (the command line): refused whole at the first error."""
+    authorise(db, "member.edit")  # before reading a file that cannot be written anyway
     return import_preview(db, read_members(path, progress), progress)

@@ -12,11 +12,15 @@ an empty cell.
 from __future__ import annotations
 
 import re
+import struct
+import warnings
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 from lxml import etree
 from openpyxl import load_workbook
@@ -39,7 +43,19 @@ T = TypeVar("T")
 MAX_FILE_BYTES = 100 * 1024 * 1024
 #: An .xlsx is a zip: refuse one that would inflate beyond this (a "zip bomb").
 MAX_INFLATED_BYTES = 1024 * 1024 * 1024
+#: The most parts an .xlsx may have (Excel's own have a few dozen; each picture is one more).
+MAX_ZIP_ENTRIES = 10_000
+#: A part above RATIO_FLOOR bytes may inflate at most MAX_RATIO times its packed size (sheet
+#: XML packs 10-30 times; a bomb, thousands).
+MAX_RATIO = 500
+RATIO_FLOOR = 16 * 1024 * 1024
 MAX_DATA_ROWS = 100_000
+#: The most rows read under the header, blank ones included (a sheet of 700.000 empty rows,
+#: each a "<row/>", packs into a few kilobytes and takes a minute to walk).
+MAX_READ_ROWS = 2 * MAX_DATA_ROWS
+#: Excel's own limits on the rows and columns of a sheet (A1:XFD1048576).
+MAX_SHEET_ROWS = 1_048_576
+MAX_SHEET_COLUMNS = 16_384
 #: The header row is looked for among the first rows of the sheet.
 HEADER_SCAN_ROWS = 30
 PROGRESS_EVERY = 1_000
@@ -131,8 +147,54 @@ def _refuse(path: Path, reason: str) -> InputError:
     return InputError(f"Tệp {path.name}: {reason}", english=f"{path.name}: cannot be read.")
 
 
-def open_workbook(path: Path) -> Any:
-    """The workbook, read-only; InputError in words for every way a file can be wrong."""
+#: What zipfile raises reading a damaged or hostile central directory (NotImplementedError,
+#: a RuntimeError, for a "version needed to extract" it does not know).
+_BROKEN_ARCHIVE = (
+    zipfile.BadZipFile,
+    OSError,
+    ValueError,
+    EOFError,
+    RuntimeError,
+    struct.error,
+    IndexError,
+    KeyError,
+    OverflowError,
+)
+
+
+def _check_archive(path: Path, source: BinaryIO) -> None:
+    """Refuse, from the zip's central directory alone, what would take long or much memory to
+    open: too many parts, too much once inflated, a part inflating far beyond its packed size."""
+    try:
+        with zipfile.ZipFile(source) as archive:
+            entries = archive.infolist()
+    except _BROKEN_ARCHIVE:
+        raise _refuse(path, "không phải bảng tính Excel (.xlsx) đọc được.") from None
+    if len(entries) > MAX_ZIP_ENTRIES:
+        raise _refuse(
+            path,
+            f"chứa {len(entries):,} phần, vượt giới hạn {MAX_ZIP_ENTRIES:,} phần của một bảng "
+            "tính (tệp hỏng hoặc bất thường).".replace(",", "."),
+        )
+    if sum(entry.file_size for entry in entries) > MAX_INFLATED_BYTES:
+        raise _refuse(path, "giải nén ra quá lớn, không đọc được (tệp hỏng hoặc bất thường).")
+    for entry in entries:
+        if entry.file_size > RATIO_FLOOR and entry.file_size > MAX_RATIO * max(
+            entry.compress_size, 1
+        ):
+            raise _refuse(
+                path,
+                f"phần “{entry.filename[:80]}” nén với tỷ lệ bất thường ({entry.file_size:,} byte "
+                f"từ {entry.compress_size:,} byte; nghi tệp zip “bom”), không đọc."
+                "".replace(",", "."),
+            )
+
+
+@contextmanager
+def opened_workbook(path: Path) -> Iterator[Any]:
+    """The workbook, read-only, while the block runs; InputError in words for every way a file
+    can be wrong. The file is closed afterwards even when openpyxl fails half-way (it leaves
+    its own handle open then, which on Windows keeps the file locked)."""
     suffix = path.suffix.lower()
     if suffix == ".xls":
         raise _refuse(
@@ -146,25 +208,35 @@ def open_workbook(path: Path) -> Any:
         size = path.stat().st_size
     except FileNotFoundError:
         raise InputError(f"Không tìm thấy tệp {path}.") from None
+    except OSError as exc:
+        raise _refuse(path, f"không đọc được ({exc.strerror or exc}).") from None
     if path.is_dir():
         raise InputError(f"{path} là thư mục, không phải tệp Excel.")
     if size > MAX_FILE_BYTES:
         raise _refuse(path, f"quá lớn ({size // 2**20} MB; tối đa {MAX_FILE_BYTES // 2**20} MB).")
     try:
-        with zipfile.ZipFile(path) as archive:
-            inflated = sum(entry.file_size for entry in archive.infolist())
-    except (zipfile.BadZipFile, OSError):
-        raise _refuse(path, "không phải bảng tính Excel (.xlsx) đọc được.") from None
-    if inflated > MAX_INFLATED_BYTES:
-        raise _refuse(path, "giải nén ra quá lớn, không đọc được (tệp hỏng hoặc bất thường).")
-    try:
-        return load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        raise _refuse(
-            path, f"không phải bảng tính Excel (.xlsx) đọc được ({type(exc).__name__})."
-        ) from None
-    except Exception as exc:  # openpyxl raises many kinds on damaged files
-        raise _refuse(path, f"bảng tính bị hỏng, không đọc được ({exc}).") from None
+        source = open(path, "rb")  # noqa: SIM115 - closed below, after the caller's block
+    except OSError as exc:
+        raise _refuse(path, f"không mở được ({exc.strerror or exc}).") from None
+    with source:
+        _check_archive(path, source)
+        source.seek(0)
+        try:
+            with warnings.catch_warnings():
+                # openpyxl warns about what it does not support (data validation extensions,
+                # unknown parts); a damaged file may trigger any of them. They change nothing.
+                warnings.simplefilter("ignore")
+                workbook = load_workbook(source, read_only=True, data_only=True)
+        except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+            raise _refuse(
+                path, f"không phải bảng tính Excel (.xlsx) đọc được ({type(exc).__name__})."
+            ) from None
+        except Exception as exc:  # openpyxl raises many kinds on damaged files
+            raise _refuse(path, f"bảng tính bị hỏng, không đọc được ({exc}).") from None
+        try:
+            yield workbook
+        finally:
+            workbook.close()
 
 
 def choose_sheet(workbook: Any, path: Path, preferred: Sequence[str]) -> Any:
@@ -248,28 +320,72 @@ class _CellReader:
             return ErrorValue(f"#NGÀY? ({raw})")
 
 
+_REFERENCE = re.compile(r"([A-Z]{1,3})([0-9]{1,7})")
+#: What a damaged archive raises while a part is being inflated.
+_BROKEN_ZIP = (zipfile.BadZipFile, zlib.error, EOFError, OSError)
+
+
+class _Damaged(Exception):
+    """A row or cell that no spreadsheet program writes; the message says which."""
+
+
+def _row_number(reference: str | None, previous: int) -> int:
+    if reference is None:
+        return previous + 1
+    digits = reference.isascii() and reference.isdigit() and len(reference) <= 7
+    if not digits or not 1 <= int(reference) <= MAX_SHEET_ROWS:
+        raise _Damaged(f"số dòng “{reference[:20]}” không hợp lệ")
+    return int(reference)
+
+
+def _cell_column(reference: str | None, previous: int, row: int) -> int:
+    if reference is None:
+        return previous + 1
+    match = _REFERENCE.fullmatch(reference)
+    column = _column(match[1]) if match else 0
+    if not 1 <= column <= MAX_SHEET_COLUMNS:
+        raise _Damaged(f"địa chỉ ô “{reference[:20]}” không hợp lệ ở dòng {row}")
+    return column
+
+
 def _rows(sheet: Any, path: Path) -> Iterator[tuple[int, dict[int, Any]]]:
     """(row number, {column number: value}) of every row that has a cell, in order.
 
     lxml walks the sheet's XML row by row (about twice as fast as openpyxl's own read-only
-    reader) and frees each row once read, so memory stays flat on big sheets."""
+    reader) and frees each row once read, so memory stays flat on big sheets. A row or cell
+    address out of Excel's range, a value that cannot be read or a damaged part refuses the
+    file, naming the sheet and the place."""
     workbook = sheet.parent
-    value_of = _CellReader(sheet)
+    title = sheet.title
+    try:
+        value_of = _CellReader(sheet)
+        source = workbook._archive.open(sheet._worksheet_path)
+    except (KeyError, AttributeError, TypeError, ValueError, *_BROKEN_ZIP):
+        raise _refuse(path, f"trang “{title}” bị hỏng hoặc thiếu, không đọc được.") from None
     number = 0
-    with workbook._archive.open(sheet._worksheet_path) as source:
+    with source:
         rows = etree.iterparse(
-            source, events=("end",), tag=_ROW, resolve_entities=False, no_network=True
+            source,
+            events=("end",),
+            tag=_ROW,
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            huge_tree=False,
         )
         try:
             for _event, row in rows:
-                reference = row.get("r")
-                number = int(reference) if reference else number + 1
+                number = _row_number(row.get("r"), number)
                 cells: dict[int, Any] = {}
                 column = 0
                 for cell in row.iterchildren(_CELL):
-                    where = cell.get("r")
-                    column = _column(where) if where else column + 1
-                    value = value_of(cell)
+                    column = _cell_column(cell.get("r"), column, number)
+                    try:
+                        value = value_of(cell)
+                    except (ValueError, IndexError, TypeError, OverflowError, KeyError):
+                        raise _Damaged(
+                            f"ô {get_column_letter(column)}{number} có giá trị không đọc được"
+                        ) from None
                     if value is not None:
                         cells[column] = value
                 yield number, cells
@@ -277,7 +393,11 @@ def _rows(sheet: Any, path: Path) -> Iterator[tuple[int, dict[int, Any]]]:
                 while row.getprevious() is not None:
                     del row.getparent()[0]
         except etree.XMLSyntaxError as exc:
-            raise _refuse(path, f"trang “{sheet.title}” bị hỏng ({exc.msg}).") from None
+            raise _refuse(path, f"trang “{title}” bị hỏng ({exc.msg}).") from None
+        except _Damaged as exc:
+            raise _refuse(path, f"trang “{title}” bị hỏng: {exc}.") from None
+        except _BROKEN_ZIP:
+            raise _refuse(path, f"trang “{title}” bị hỏng (dữ liệu nén sai).") from None
 
 
 def _blank_row(cells: dict[int, Any]) -> bool:
@@ -391,8 +511,7 @@ def read_sheet(
 ) -> Preview[T]:
     """Read ``path`` into a preview: ``build(row)`` turns each data row into (label, value),
     adding the row's problems to ``row.problems``."""
-    workbook = open_workbook(path)
-    try:
+    with opened_workbook(path) as workbook:
         sheet = choose_sheet(workbook, path, preferred_sheets)
         total = sheet.max_row or 0  # 0: the file does not say (progress shows activity)
         preview: Preview[T] = Preview(path.name, sheet.title)
@@ -416,6 +535,19 @@ def read_sheet(
         for seen, (number, cells) in enumerate(_chain(after, rows), start=1):
             if progress and seen % PROGRESS_EVERY == 0 and not progress(number, total):
                 raise ImportCancelled()
+            if seen > MAX_READ_ROWS:
+                preview.problems.append(
+                    Problem(
+                        sheet.title,
+                        number,
+                        None,
+                        None,
+                        f"trang có hơn {MAX_READ_ROWS:,} dòng kể cả dòng trống có định dạng; hãy "
+                        "xóa các dòng thừa ở cuối trang hoặc chia thành nhiều tệp nhỏ hơn."
+                        "".replace(",", "."),
+                    )
+                )
+                break
             values = {name: cells[n] for n, name in fields if n in cells}
             if all(is_blank(v) for v in values.values()):
                 continue
@@ -446,8 +578,6 @@ def read_sheet(
         if progress and not progress(max(number, total), max(number, total)):
             raise ImportCancelled()
         return preview
-    finally:
-        workbook.close()
 
 
 def _chain(

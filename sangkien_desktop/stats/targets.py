@@ -15,6 +15,8 @@ from sqlalchemy.orm import Session
 
 from sangkien_desktop.errors import InputError
 from sangkien_desktop.program.profile import ProgramProfile
+from sangkien_desktop.security import audit
+from sangkien_desktop.security.access import authorise
 from sangkien_desktop.services.units import home_unit
 from sangkien_desktop.stats.counts import Line, quarter_of
 from sangkien_desktop.storage.database import Database
@@ -100,8 +102,14 @@ def _check_count(count: int | None, what: str) -> int | None:
 
 
 def _store(
-    db: Database, phase: int | None, year: int | None, quarter: int | None, count: int | None
+    db: Database,
+    phase: int | None,
+    year: int | None,
+    quarter: int | None,
+    count: int | None,
+    actor: str,
 ) -> None:
+    name = f"chi-tieu-giai-doan-{phase}" if phase is not None else f"chi-tieu-{year}-quy-{quarter}"
     with db.session() as session:
         unit = home_unit(session)
         row = session.scalars(
@@ -112,6 +120,9 @@ def _store(
                 Target.quarter.is_(None) if quarter is None else Target.quarter == quarter,
             )
         ).first()
+        before = row.count if row is not None else None
+        if before != count:
+            audit.record(session, actor, "setting", name, "update", {"count": [before, count]})
         if count is None:
             if row is not None:
                 session.delete(row)
@@ -123,8 +134,12 @@ def _store(
             row.count = count
 
 
-def set_phase_target(db: Database, profile: ProgramProfile, phase: int, count: int | None) -> None:
-    """Set (or, with None or 0, remove) the home unit's target for a phase of the profile."""
+def set_phase_target(
+    db: Database, profile: ProgramProfile, phase: int, count: int | None, actor: str = ""
+) -> None:
+    """Set (or, with None or 0, remove) the home unit's target for a phase of the profile
+    ("setting.edit")."""
+    actor = authorise(db, "setting.edit", actor)
     names = {p.number: p.name for p in profile.phases}
     if phase not in names:
         raise InputError(
@@ -132,13 +147,18 @@ def set_phase_target(db: Database, profile: ProgramProfile, phase: int, count: i
             f"{', '.join(str(n) for n in names)}.",
             english=f"Phase {phase} is not in the program.",
         )
-    _store(db, phase, None, None, _check_count(count, names[phase].lower()))
+    _store(db, phase, None, None, _check_count(count, names[phase].lower()), actor)
 
 
-def set_quarter_target(db: Database, year: int, quarter: int, count: int | None) -> None:
-    """Set (or, with None or 0, remove) the home unit's target for one quarter of a year."""
+def set_quarter_target(
+    db: Database, year: int, quarter: int, count: int | None, actor: str = ""
+) -> None:
+    """Set (or, with None or 0, remove) the home unit's target for one quarter of a year
+    ("setting.edit")."""
+    actor = authorise(db, "setting.edit", actor)
     if quarter not in (1, 2, 3, 4):
         raise InputError(f"Quý {quarter} không hợp lệ; dùng 1, 2, 3 hoặc 4.")
     if not 2000 <= year <= date.today().year + 10:
         raise InputError(f"Năm {year} không hợp lệ cho chỉ tiêu quý.")
-    _store(db, None, year, quarter, _check_count(count, quarter_label(year, quarter).lower()))
+    label = quarter_label(year, quarter).lower()
+    _store(db, None, year, quarter, _check_count(count, label), actor)

@@ -1,8 +1,10 @@
 """Backups of the database: online copies (SQLite's backup API), rotation, checked restore.
 
 A backup is ``backups/sangkien-YYYYMMDD-HHMMSS-<reason>.sqlite`` in the data folder, and
-optionally the same file in a second folder (a USB stick). Rotation keeps the newest backup of
-each of the last 7 days, of the last 4 ISO weeks and of the last 12 months. Restore checks the
+optionally the same file in a second folder (a USB stick). Reasons: ``hang-ngay`` (the first
+start of a day), ``thu-cong`` (on request), ``truoc-nhap`` (before an import writes anything).
+Rotation keeps the newest backup of each of the last 7 days, of the last 4 ISO weeks and of the
+last 12 months. Restore checks the
 file (``PRAGMA integrity_check``, a schema this version knows) before replacing anything, and
 keeps the replaced database beside it.
 """
@@ -17,11 +19,17 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from sqlalchemy import exists, select
+
 from sangkien_desktop.errors import InputError, StorageError
 from sangkien_desktop.storage.database import Database, backup_sqlite, known_revision
+from sangkien_desktop.storage.models import Initiative, Member
 
 PATTERN = re.compile(r"^sangkien-(\d{8})-(\d{6})-([a-z0-9-]+)\.sqlite$")
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
+
+
+LEFTOVER_SUFFIXES = (".part", ".part-journal", ".restore-part")
 
 
 @dataclass(frozen=True)
@@ -91,11 +99,29 @@ def to_keep(backups: list[Backup]) -> set[Path]:
     return keep
 
 
+def stale_leftovers(folder: Path, now: datetime | None = None) -> list[Path]:
+    """Partial files that an interrupted copy or write left in ``folder`` more than an hour
+    ago (``*.part``, ``*.part-journal``, ``*.restore-part``): never complete, safe to delete."""
+    if not folder.is_dir():
+        return []
+    cutoff = (now or datetime.now()).timestamp() - 3600
+    found = []
+    for path in folder.iterdir():
+        if path.name.endswith(LEFTOVER_SUFFIXES) and path.is_file():
+            try:
+                if path.stat().st_mtime < cutoff:
+                    found.append(path)
+            except OSError:
+                continue
+    return found
+
+
 def rotate(folder: Path) -> list[Path]:
-    """Delete the backups rotation does not keep; returns the deleted files."""
+    """Delete the backups rotation does not keep, and stale partial copies; returns the
+    deleted files."""
     backups = list_backups(folder)
     keep = to_keep(backups)
-    deleted = [b.path for b in backups if b.path not in keep]
+    deleted = [b.path for b in backups if b.path not in keep] + stale_leftovers(folder)
     for path in deleted:
         path.unlink(missing_ok=True)
     return deleted
@@ -112,9 +138,36 @@ def daily_backup(
         return None
     written = backup_now(db, "hang-ngay", folders)
     rotate(backups_dir(db))
+    own = (db.path.name, f".{db.path.stem}", f".{db.path.name}")  # the database's own leftovers
+    for path in stale_leftovers(db.path.parent):
+        if path.name.startswith(own):
+            path.unlink(missing_ok=True)
     for folder in folders:
         rotate(folder)
     return written[0]
+
+
+#: The reason in the name of the backup taken before an import.
+BEFORE_IMPORT = "truoc-nhap"
+
+
+def backup_before_import(db: Database) -> Path | None:
+    """Copy the database before an import writes (members, initiatives, bundles), and rotate.
+
+    Only SQLite files are copied (a server database has its own backups), and only when there
+    is something an import could overwrite: a database with no member and no initiative yet
+    (a first import, the demo) is not copied. Returns the copy, or None."""
+    if db.path is None:
+        return None
+    with db.reader() as session:
+        has_rows = session.scalar(select(exists().select_from(Member))) or session.scalar(
+            select(exists().select_from(Initiative))
+        )
+    if not has_rows:
+        return None
+    [written] = backup_now(db, BEFORE_IMPORT)
+    rotate(backups_dir(db))
+    return written
 
 
 def check_backup(path: Path) -> str:

@@ -11,7 +11,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 # The newest migration. Opening an up-to-date database compares against this and never loads
 # Alembic (a quarter of the start-up time); tests check it equals Alembic's own head.
-HEAD_REVISION = "0008"
+HEAD_REVISION = "0009"
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 10_000
@@ -106,6 +106,10 @@ def backup_sqlite(source: Path, target: Path) -> Path:
     """Copy a live SQLite database consistently (online backup API), then fsync the copy."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".part")
+    # A copy cut short (a crash, a power cut) may have left a partial file, perhaps damaged:
+    # never write over it, start afresh.
+    for leftover in (partial, partial.with_name(partial.name + "-journal")):
+        leftover.unlink(missing_ok=True)
     src = sqlite3.connect(f"{Path(source).resolve().as_uri()}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(partial)
@@ -128,6 +132,11 @@ class Database:
     engine: Engine
     migrated_from: str | None = None
     pre_migration_copy: Path | None = None
+    # The signed-in account (a security.users.UserInfo), set only by security.access.sign_in;
+    # every write checks its role there. None: nobody signed in.
+    principal: Any = field(default=None, compare=False)
+    # Whether the database has any account; None until security.access first asks.
+    has_accounts: bool | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)

@@ -13,6 +13,7 @@ from sangkien_desktop.errors import NotFoundError, SangKienError, WorkflowError
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.rules import Severity, check
 from sangkien_desktop.security import audit
+from sangkien_desktop.security.access import authorise
 from sangkien_desktop.security.users import UserInfo, move_action, require
 from sangkien_desktop.storage.convert import refresh_derived, to_record
 from sangkien_desktop.storage.database import Database
@@ -57,10 +58,15 @@ def move(
 ) -> str:
     """Move initiative ``key`` (id or code) to ``request.target``; returns the new state.
 
-    With ``user``, its role must allow the move (PermissionDenied otherwise); None skips the
-    check (callers from before accounts existed)."""
+    The signed-in account's role must allow the move (``users.move_action``: recognising needs
+    CHAIR, EXPORTED/UPLOADED need "bundle.sign"); PermissionDenied otherwise, before anything
+    is read. The workflow event and the audit row name the signed-in account (in single-user
+    mode, ``request.actor``). ``user``, when given, must allow the move too (an extra check
+    kept for older callers; the signed-in account is always checked)."""
+    action = move_action(request.target)
+    actor = authorise(db, action, request.actor)
     if user is not None:
-        require(user, move_action(request.target))
+        require(user, action)
     with db.session() as session:
         row = _find(session, key)
         source, target = row.status, request.target
@@ -104,7 +110,7 @@ def move(
         now = datetime.now().replace(microsecond=0)
         audit.record(
             session,
-            request.actor,
+            actor,
             "initiative",
             row.code,
             "move",
@@ -120,7 +126,7 @@ def move(
                 initiative_id=row.id,
                 from_state=source,
                 to_state=target,
-                actor=request.actor,
+                actor=actor,
                 at=now,
                 comment=request.comment or request.reason,
             )
@@ -168,23 +174,43 @@ def move_many(
     return report
 
 
-def assign(db: Database, key: str, helper: str, due_on: date | None) -> None:
-    """Give the dossier ``key`` (id or code) to a support-team member, with a due date."""
+def assign(db: Database, key: str, helper: str, due_on: date | None, actor: str = "") -> None:
+    """Give the dossier ``key`` (id or code) to a support-team member, with a due date
+    ("initiative.edit"; recorded in the audit trail)."""
+    actor = authorise(db, "initiative.edit", actor)
     with db.session() as session:
         row = _find(session, key)
+        before = {"assigned_to": row.assigned_to, "due_on": row.due_on}
         row.assigned_to = helper.strip()
         row.due_on = due_on
+        changes = audit.diff(before, {"assigned_to": row.assigned_to, "due_on": due_on})
+        if changes:
+            audit.record(session, actor, "initiative", row.code, "update", changes)
 
 
-def assign_many(db: Database, ids: Sequence[str], helper: str, due_on: date | None) -> int:
-    """Give every dossier of ``ids`` to ``helper`` in one transaction; returns how many."""
+def assign_many(
+    db: Database, ids: Sequence[str], helper: str, due_on: date | None, actor: str = ""
+) -> int:
+    """Give every dossier of ``ids`` to ``helper`` in one transaction ("initiative.edit");
+    returns how many. Each dossier whose helper or due date changes gets an audit row."""
+    actor = authorise(db, "initiative.edit", actor)
+    helper = helper.strip()
+    after = {"assigned_to": helper, "due_on": due_on}
     changed = 0
     with db.session() as session:
+        trail: list[audit.Change] = []
         for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            query = select(Initiative.code, Initiative.assigned_to, Initiative.due_on)
+            for code, old_helper, old_due in session.execute(query.where(Initiative.id.in_(chunk))):
+                changes = audit.diff({"assigned_to": old_helper, "due_on": old_due}, after)
+                if changes:
+                    trail.append(audit.Change("initiative", code, "update", changes))
             result = session.execute(
                 update(Initiative)
-                .where(Initiative.id.in_(ids[start : start + 500]))
-                .values(assigned_to=helper.strip(), due_on=due_on)
+                .where(Initiative.id.in_(chunk))
+                .values(assigned_to=helper, due_on=due_on)
             )
             changed += result.rowcount  # type: ignore[attr-defined]
+        audit.record_many(session, actor, trail)
     return changed

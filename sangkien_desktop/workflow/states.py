@@ -25,6 +25,10 @@ class StateInfo:
     #: What the move into this state must carry: "submitted_on", "reason", "uploaded_on".
     needs: str | None = None
 
+    def label(self, lang: str = "vi") -> str:
+        """The name in ``lang`` ("vi" or "en"); Vietnamese for anything else."""
+        return self.name_en if lang == "en" else self.name
+
 
 STATES: dict[State, StateInfo] = {
     info.state: info
@@ -60,14 +64,20 @@ def allowed(source: str, target: str) -> bool:
     return State(target) in TRANSITIONS.get(State(source), ())
 
 
-def state_name(state: str) -> str:
-    return STATES[State(state)].name
+def state_name(state: str, lang: str = "vi") -> str:
+    """The state's name: Vietnamese by default (documents, the CLI), English for ``lang="en"``."""
+    return STATES[State(state)].label(lang)
 
 
-def next_steps(source: str) -> str:
-    """A Vietnamese sentence naming where an initiative in ``source`` may go."""
+def next_steps(source: str, lang: str = "vi") -> str:
+    """A sentence naming where an initiative in ``source`` may go (Vietnamese by default)."""
     targets = TRANSITIONS.get(State(source), ())
+    here = state_name(source, lang)
+    names = ", ".join(f"“{state_name(t, lang)}”" for t in targets)
+    if lang == "en":
+        if not targets:
+            return f"“{here}” is the last step; it cannot move any further."
+        return f"From “{here}” it can only go to {names}."
     if not targets:
-        return f"“{state_name(source)}” là bước cuối, không chuyển đi đâu nữa."
-    names = ", ".join(f"“{state_name(t)}”" for t in targets)
-    return f"Từ “{state_name(source)}” chỉ chuyển được sang {names}."
+        return f"“{here}” là bước cuối, không chuyển đi đâu nữa."
+    return f"Từ “{here}” chỉ chuyển được sang {names}."

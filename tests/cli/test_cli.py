@@ -347,3 +347,20 @@ def test_member_import_refuses_a_bad_date_naming_row_and_changes_nothing(
     assert "dòng 3" in err and "31/02/1991" in err
     code, out, _ = run(capsys, "--db", dbfile, "member", "list")
     assert "— 0 đoàn viên" in out
+
+
+def test_restoring_an_older_backup_leaves_an_audit_chain_that_verifies(
+    dbfile: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A deliberate restore starts a new anchor, so the shorter chain is not a 'cut'."""
+    assert run(capsys, "--db", dbfile, "member", "add", "Nguyễn Văn An")[0] == 0
+    code, out, err = run(capsys, "--db", dbfile, "backup")
+    assert code == 0, err
+    copy = next((Path(dbfile).parent / "backups").glob("*.sqlite"))
+    assert run(capsys, "--db", dbfile, "member", "add", "Trần Thị Bình")[0] == 0
+    code, _, err = run(capsys, "--db", dbfile, "restore", str(copy), "--yes")
+    assert code == 0, err
+    code, out, err = run(capsys, "--db", dbfile, "audit", "verify")
+    assert "nguyên vẹn" in out
+    assert code == 0, err
+    assert "Bình" not in run(capsys, "--db", dbfile, "member", "list")[1]

@@ -13,6 +13,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from sangkien_desktop.gui.app import make_application
 from sangkien_desktop.gui.main_window import MainWindow
 from sangkien_desktop.program import ProgramProfile
+from sangkien_desktop.security import access
+from sangkien_desktop.security.users import UserInfo, authenticate
+from sangkien_desktop.services.demo import DEMO_PASSWORD, add_demo_accounts
 from sangkien_desktop.storage import Database
 
 
@@ -37,6 +40,28 @@ def window(qtbot: Any, demo_db: Database, profile: ProgramProfile) -> Iterator[M
     qtbot.waitExposed(main)
     yield main
     # Delete the window (closing alone keeps its hundreds of widgets alive for the whole run).
+    main.close()
+    main.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def accounts_db(demo_db: Database) -> Database:
+    """The demo database with its four demo accounts (quantri, chutich, hotro, xem; password
+    DEMO_PASSWORD), nobody signed in."""
+    add_demo_accounts(demo_db)
+    return demo_db
+
+
+def sign_in(db: Database, username: str) -> UserInfo:
+    """Sign ``username`` (a demo account) in, as the login dialog does."""
+    user = authenticate(db, username, DEMO_PASSWORD)
+    access.sign_in(db, user)
+    return user
+
+
+def delete_window(main: QWidget) -> None:
+    """Close and delete a window now (closing alone keeps its widgets for the whole run)."""
     main.close()
     main.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

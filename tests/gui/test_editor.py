@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -412,11 +413,54 @@ def test_opening_a_demo_initiative_shows_its_data_and_history(
         assert editor.form.recognised_by.currentData() == record.recognition.by
         history = editor.form.history
         assert history.rowCount() == 7
-        assert history.item(0, 2).text() == "Đã lên Cổng"
-        assert history.item(6, 2).text() == "Ý tưởng đăng ký"
+        assert history.item(0, 3).text() == "Trạng thái: Đã xuất gói → Đã lên Cổng"
+        assert history.item(6, 3).text() == "Trạng thái: Ý tưởng đăng ký"
         assert not editor.isWindowModified()
     finally:
         editor.close()
+
+
+def test_saved_title_change_shows_in_history_with_the_actor(
+    qtbot: Any, db: Database, profile: ProgramProfile, open_editor: Opener
+) -> None:
+    created = save_record(
+        db,
+        InitiativeRecord(id="", code="", title="Dưỡng đo", kind="KY_THUAT"),
+        profile,
+        "Đỗ Thu Hà",
+    )
+    editor = open_editor(db, created.id)
+    editor.form.title.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(editor.form.title, " mối hàn")
+    assert editor.save()
+    editor.show_section("history")
+    table = editor.form.history
+    assert table.isVisible()
+    assert table.rowCount() == 2
+    assert re.fullmatch(r"\d\d/\d\d/\d{4} \d\d:\d\d", table.item(0, 0).text())
+    assert [table.item(0, column).text() for column in (1, 2, 3)] == [
+        "Lê Minh Tâm",
+        "Sửa",
+        "Tên sáng kiến: Dưỡng đo → Dưỡng đo mối hàn",
+    ]
+    assert (table.item(1, 1).text(), table.item(1, 2).text()) == ("Đỗ Thu Hà", "Tạo mới")
+
+
+def test_history_cuts_a_long_value_and_keeps_it_whole_in_the_tooltip(
+    qtbot: Any, db: Database, profile: ProgramProfile, open_editor: Opener
+) -> None:
+    created = save_record(
+        db, InitiativeRecord(id="", code="", title="Thử", kind="KY_THUAT"), profile
+    )
+    long_text = "Lắp dưỡng đo vào mối hàn rồi đọc vạch chia. " * 8 + "Hết."
+    editor = open_editor(db, created.id)
+    editor.show_section("content")
+    type_text(editor.form.texts["content"], long_text)
+    assert editor.save()
+    cell = editor.form.history.item(0, 3)
+    assert cell.text().startswith("Nội dung giải pháp: (trống) → Lắp dưỡng đo")
+    assert cell.text().endswith("…") and "Hết." not in cell.text()
+    assert "Hết." in cell.toolTip()
 
 
 def _demo_id(db: Database, state: str) -> str:

@@ -1,4 +1,5 @@
-"""The first-run wizard: the unit, the user, the member list; nothing is written before Finish."""
+"""The first-run wizard: the unit, the accounts, the member list; nothing is written before
+Finish."""
 
 from __future__ import annotations
 
@@ -8,10 +9,12 @@ from typing import Any
 
 import pytest
 from openpyxl import Workbook
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QPushButton, QWizard
 
 from sangkien_desktop.gui.first_run import FirstRunWizard, MembersPage, ensure_unit
+from sangkien_desktop.security import access
+from sangkien_desktop.security.users import authenticate, list_users
 from sangkien_desktop.services.members import list_members
 from sangkien_desktop.services.units import has_home_unit, unit_details
 from sangkien_desktop.storage import Database, open_database
@@ -48,6 +51,17 @@ def _fill_unit(qtbot: Any, wizard: FirstRunWizard) -> None:
     type_text(form.name, "Công đoàn Công ty Thủy điện Đồng Nai")
     qtbot.keyClicks(form.code, "CDCS-TDDN")
     type_text(form.place, "Đồng Nai")
+
+
+def _fill_accounts(qtbot: Any, wizard: FirstRunWizard) -> None:
+    """quantri and chutich (the chair's full name comes from the unit page)."""
+    form = wizard.accounts_page.form
+    type_text(form.admin.full_name, "Lê Minh Tâm")
+    if not form.chair.full_name.text():
+        type_text(form.chair.full_name, "Phạm Văn Thành")
+    for box, password in ((form.admin, "quan-tri-2023"), (form.chair, "chu-tich-2023")):
+        qtbot.keyClicks(box.password, password)
+        qtbot.keyClicks(box.again, password)
 
 
 def _click(qtbot: Any, wizard: FirstRunWizard, which: QWizard.WizardButton) -> None:
@@ -102,7 +116,7 @@ def test_filled_wizard_creates_the_unit_and_returns_true(qtbot: Any, fresh_db: D
     def finish(wizard: FirstRunWizard) -> None:
         _fill_unit(qtbot, wizard)
         _click(qtbot, wizard, QWizard.WizardButton.NextButton)
-        type_text(wizard.user_page.name, "Lê Minh Tâm")
+        _fill_accounts(qtbot, wizard)
         _click(qtbot, wizard, QWizard.WizardButton.NextButton)
         _click(qtbot, wizard, QWizard.WizardButton.FinishButton)
 
@@ -114,16 +128,39 @@ def test_filled_wizard_creates_the_unit_and_returns_true(qtbot: Any, fresh_db: D
         "CDCS-TDDN",
         "Đồng Nai",
     )
-    assert QSettings().value("user/name") == "Lê Minh Tâm"
 
 
-def test_user_page_needs_a_name(qtbot: Any, wizard: FirstRunWizard) -> None:
+def test_finish_creates_the_admin_and_chair_accounts_and_signs_in_the_chair(
+    qtbot: Any, wizard: FirstRunWizard, fresh_db: Database
+) -> None:
+    type_text(wizard.unit_page.form.chair, "Phạm Văn Thành")
     _fill_unit(qtbot, wizard)
     _click(qtbot, wizard, QWizard.WizardButton.NextButton)
-    assert wizard.currentPage() is wizard.user_page
-    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
-    qtbot.keyClicks(wizard.user_page.name, "Le Minh Tam")
-    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert wizard.accounts_page.form.chair.full_name.text() == "Phạm Văn Thành"
+    _fill_accounts(qtbot, wizard)
+    _click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    with qtbot.waitSignal(wizard.finished):
+        _click(qtbot, wizard, QWizard.WizardButton.FinishButton)
+    accounts = {(u.username, u.full_name, u.role) for u in list_users(fresh_db)}
+    assert accounts == {
+        ("quantri", "Lê Minh Tâm", "ADMIN"),
+        ("chutich", "Phạm Văn Thành", "CHAIR"),
+    }
+    signed_in = access.current_user(fresh_db)
+    assert signed_in is not None and signed_in.username == "chutich"
+    assert authenticate(fresh_db, "quantri", "quan-tri-2023").role == "ADMIN"
+
+
+def test_accounts_page_needs_matching_passwords(qtbot: Any, wizard: FirstRunWizard) -> None:
+    _fill_unit(qtbot, wizard)
+    _click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    assert wizard.currentPage() is wizard.accounts_page
+    _fill_accounts(qtbot, wizard)
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    assert next_button.isEnabled()
+    qtbot.keyClicks(wizard.accounts_page.form.chair.again, "x")
+    assert not next_button.isEnabled()
+    assert "không khớp" in wizard.accounts_page.form.status.text()
 
 
 def test_cancel_returns_false_and_creates_nothing(qtbot: Any, fresh_db: Database) -> None:
@@ -154,7 +191,7 @@ def test_members_read_from_excel_are_added_on_finish(
     monkeypatch.setattr(MembersPage, "choose_file", classmethod(lambda cls, parent: sheet))
     _fill_unit(qtbot, wizard)
     _click(qtbot, wizard, QWizard.WizardButton.NextButton)
-    type_text(wizard.user_page.name, "Lê Minh Tâm")
+    _fill_accounts(qtbot, wizard)
     _click(qtbot, wizard, QWizard.WizardButton.NextButton)
     page = wizard.members_page
     qtbot.mouseClick(page.findChild(QPushButton, "chooseFile"), Qt.MouseButton.LeftButton)

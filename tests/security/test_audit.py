@@ -12,10 +12,18 @@ from sangkien_desktop.cli import main
 from sangkien_desktop.documents.settings import load_settings, save_settings
 from sangkien_desktop.program import ProgramProfile
 from sangkien_desktop.records import InitiativeRecord
-from sangkien_desktop.security.audit import history, record, verify_chain
+from sangkien_desktop.security.audit import (
+    anchor_file,
+    history,
+    read_anchor,
+    record,
+    verify,
+    verify_chain,
+)
 from sangkien_desktop.services.initiatives import import_records, save_record
 from sangkien_desktop.services.members import MemberData, add_member, delete_member
 from sangkien_desktop.services.rewards import NewReward, add_reward
+from sangkien_desktop.services.units import UnitDetails, init_unit
 from sangkien_desktop.storage import Database, open_database
 from sangkien_desktop.workflow.service import Move, move
 
@@ -34,12 +42,19 @@ def _fill(db: Database, profile: ProgramProfile) -> None:
     delete_member(db, member, actor="Đỗ Thu Hà")
 
 
-def _sql(db: Database, statement: str) -> None:
+def _sql(db: Database, statement: str, *, drop_triggers: bool = True) -> None:
+    """Plain SQL on the file, as someone with a SQL tool would; by default after dropping the
+    append-only triggers first (what it takes to tamper at all)."""
     assert db.path is not None
     connection = sqlite3.connect(db.path)
-    with connection:
-        connection.execute(statement)
-    connection.close()
+    try:
+        with connection:
+            if drop_triggers:
+                connection.execute("DROP TRIGGER IF EXISTS audit_log_no_update")
+                connection.execute("DROP TRIGGER IF EXISTS audit_log_no_delete")
+            connection.execute(statement)
+    finally:
+        connection.close()
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -193,3 +208,93 @@ def test_settings_change_is_recorded(db: Database) -> None:
     row = history(db, "setting")[0]
     assert (row.actor, row.action) == ("Hà", "update")
     assert row.changes["superior_body"] == [None, "LĐLĐ tỉnh Thử"]
+
+
+def test_triggers_refuse_a_plain_update_and_delete(db: Database, profile: ProgramProfile) -> None:
+    _fill(db, profile)
+    target = history(db)[2]
+    for statement in (
+        f"UPDATE audit_log SET actor = 'Kẻ lạ' WHERE id = {target.id}",
+        f"UPDATE audit_log SET hash = 'pending' WHERE id = {target.id}",
+        f"DELETE FROM audit_log WHERE id = {target.id}",
+    ):
+        with pytest.raises(sqlite3.IntegrityError, match="chỉ được ghi thêm"):
+            _sql(db, statement, drop_triggers=False)
+    assert history(db)[2] == target
+    assert verify_chain(db) == []
+
+
+def test_save_moves_the_anchor_to_the_new_end(db: Database, profile: ProgramProfile) -> None:
+    assert db.path is not None
+    saved = save_record(db, _new(), profile, "Lê Minh Tâm")
+    path = anchor_file(db.path)
+    assert path is not None and path.name == "sangkien.audit-anchor.json"
+    before = read_anchor(path)
+    saved.title = "Thử lại"
+    save_record(db, saved, profile, "Lê Minh Tâm")
+    after = read_anchor(path)
+    newest = history(db, limit=1)[0]
+    assert before is not None and after is not None
+    assert (after.id, after.count) == (newest.id, before.count + 1)
+    assert after.id > before.id and after.first == before.first
+
+
+def test_cutting_the_newest_rows_fails_cli_verify_naming_them(
+    db: Database, profile: ProgramProfile, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _fill(db, profile)
+    assert db.path is not None
+    newest = history(db, limit=1)[0].id
+    _sql(db, f"DELETE FROM audit_log WHERE id >= {newest - 1}")
+    assert verify_chain(db)[0].message.startswith(f"Các dòng nhật ký từ số {newest - 1} đến")
+    code, _, err = _run(capsys, "--db", str(db.path), "audit", "verify")
+    assert code == 1
+    assert f"từ số {newest - 1} đến {newest} đã bị xóa" in err
+
+
+def test_a_cut_stays_visible_after_new_rows_reuse_its_numbers(
+    db: Database, profile: ProgramProfile
+) -> None:
+    _fill(db, profile)
+    newest = history(db, limit=1)[0].id
+    _sql(db, f"DELETE FROM audit_log WHERE id >= {newest - 1}")
+    save_record(db, _new("Sau khi cắt"), profile, "Hà")  # SQLite gives it number newest - 1
+    problems = verify_chain(db)
+    assert len(problems) == 1
+    assert f"từ số {newest - 1} đến {newest} đã bị xóa" in str(problems[0])
+
+
+def test_missing_anchor_is_a_warning_and_the_next_write_makes_it(
+    db: Database, profile: ProgramProfile, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _fill(db, profile)
+    assert db.path is not None
+    path = anchor_file(db.path)
+    assert path is not None
+    path.unlink()  # a database from before the anchor
+    found = verify(db)
+    assert found.problems == [] and len(found.warnings) == 1
+    code, out, err = _run(capsys, "--db", str(db.path), "audit", "verify")
+    assert code == 0 and "Nhật ký nguyên vẹn" in out
+    assert "Lưu ý: Chưa có tệp mốc cuối nhật ký" in err
+    save_record(db, _new(), profile)
+    anchor = read_anchor(path)
+    assert anchor is not None and anchor.id == history(db, limit=1)[0].id
+    assert verify(db).warnings == []
+
+
+def test_anchor_of_a_recreated_database_is_replaced(
+    tmp_path: Path, db: Database, profile: ProgramProfile
+) -> None:
+    _fill(db, profile)
+    assert db.path is not None
+    db.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db.path}{suffix}").unlink(missing_ok=True)
+    fresh = open_database(db.path)
+    try:
+        init_unit(fresh, UnitDetails(name="Công đoàn mới", code="CDCS-MOI"))  # a new log
+        found = verify(fresh)
+        assert (found.problems, found.warnings) == ([], [])
+    finally:
+        fresh.close()

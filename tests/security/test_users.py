@@ -11,6 +11,7 @@ from sangkien_desktop.cli import main
 from sangkien_desktop.errors import InputError
 from sangkien_desktop.program import ProgramProfile
 from sangkien_desktop.records import InitiativeRecord
+from sangkien_desktop.security.access import sign_in
 from sangkien_desktop.security.audit import history
 from sangkien_desktop.security.users import (
     LONGEST_WAIT,
@@ -30,6 +31,13 @@ from sangkien_desktop.storage import Database
 from sangkien_desktop.workflow.service import Move, move, move_many
 
 PASSWORD = "mật-khẩu-dài"
+
+
+@pytest.fixture
+def admin_db(db: Database) -> Database:
+    """``db`` with a first ADMIN account "admin", signed in."""
+    sign_in(db, add_user(db, "admin", "Quản trị", "ADMIN", PASSWORD))
+    return db
 
 
 def _user(role: str) -> UserInfo:
@@ -81,29 +89,37 @@ def test_inactive_user_may_do_nothing() -> None:
         require(UserInfo(1, "an", "", "CHAIR", False), "report.read")
 
 
-def test_add_user_is_listed_and_audited(db: Database) -> None:
-    add_user(db, "Hà", "Đỗ Thu Hà", "SUPPORT", PASSWORD, actor="admin")
-    assert [(u.username, u.role) for u in list_users(db)] == [("hà", "SUPPORT")]
-    row = history(db, "user")[0]
+def test_add_user_is_listed_and_audited(admin_db: Database) -> None:
+    add_user(admin_db, "Hà", "Đỗ Thu Hà", "SUPPORT", PASSWORD, actor="ai đó")
+    users = [(u.username, u.role) for u in list_users(admin_db)]
+    assert users == [("admin", "ADMIN"), ("hà", "SUPPORT")]
+    row = history(admin_db, "user")[0]
     assert (row.entity_id, row.action, row.changes["role"]) == ("hà", "create", [None, "SUPPORT"])
+    assert row.actor == "admin"  # the signed-in account, not what the caller passed
     assert PASSWORD not in str(row.changes)
 
 
-def test_short_password_and_duplicate_name_are_refused(db: Database) -> None:
+def test_short_password_and_duplicate_name_are_refused(admin_db: Database) -> None:
     with pytest.raises(InputError, match="ít nhất 8"):
-        add_user(db, "ha", "", "SUPPORT", "ngắn")
-    add_user(db, "ha", "", "SUPPORT", PASSWORD)
+        add_user(admin_db, "ha", "", "SUPPORT", "ngắn")
+    add_user(admin_db, "ha", "", "SUPPORT", PASSWORD)
     with pytest.raises(InputError, match="đã có"):
-        add_user(db, "HA", "", "VIEWER", PASSWORD)
+        add_user(admin_db, "HA", "", "VIEWER", PASSWORD)
 
 
-def test_good_login_returns_the_user(db: Database) -> None:
-    add_user(db, "ha", "Đỗ Thu Hà", "CHAIR", PASSWORD)
-    assert authenticate(db, "ha", PASSWORD).role == "CHAIR"
+def test_the_first_account_must_be_an_admin(db: Database) -> None:
+    with pytest.raises(InputError, match="đầu tiên"):
+        add_user(db, "ha", "", "SUPPORT", PASSWORD)
+    assert list_users(db) == []
+
+
+def test_good_login_returns_the_user(admin_db: Database) -> None:
+    add_user(admin_db, "ha", "Đỗ Thu Hà", "CHAIR", PASSWORD)
+    assert authenticate(admin_db, "ha", PASSWORD).role == "CHAIR"
 
 
 def test_failed_logins_slow_the_next_try(db: Database) -> None:
-    add_user(db, "ha", "", "SUPPORT", PASSWORD)
+    add_user(db, "ha", "", "ADMIN", PASSWORD)
     now = datetime(2026, 1, 1, 8, 0)
     for _ in range(3):
         with pytest.raises(LoginError, match="Sai"):
@@ -126,14 +142,14 @@ def test_cli_user_add_reads_password_file_and_lists(
     assert db.path is not None
     base = ("--db", str(db.path), "user")
     with pytest.raises(SystemExit) as exit_info:
-        main([*base, "add", "ha", "--role", "SUPPORT", "--password-file", str(secret)])
+        main([*base, "add", "ha", "--role", "ADMIN", "--password-file", str(secret)])
         raise SystemExit(0)
     assert exit_info.value.code in (0, None)
     with pytest.raises(SystemExit):
         main([*base, "list"])
         raise SystemExit(0)
     out, _ = capsys.readouterr()
-    assert "ha\tSUPPORT" in out
+    assert "ha\tADMIN" in out
     assert authenticate(db, "ha", PASSWORD).username == "ha"
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -12,8 +14,13 @@ from sqlalchemy import text
 
 from sangkien_desktop.cli import main
 from sangkien_desktop.errors import StorageError
+from sangkien_desktop.program import ProgramProfile
+from sangkien_desktop.records import InitiativeRecord
+from sangkien_desktop.services.initiatives import import_records, save_record
+from sangkien_desktop.services.members import IMPORT_BATCH, MemberData, add_member, import_members
 from sangkien_desktop.storage import Database, open_database
 from sangkien_desktop.storage.backups import (
+    BEFORE_IMPORT,
     Backup,
     backup_now,
     backups_dir,
@@ -123,3 +130,61 @@ def test_cli_backup_and_restore(tmp_path: Path, capsys: pytest.CaptureFixture[st
     main(["--db", str(path), "restore", str(backup.path), "--yes"])
     assert "Đã khôi phục" in capsys.readouterr().out
     assert backup.taken_at.date() == date.today()
+
+
+def _rows(path: Path, sql: str) -> list[tuple[object, ...]]:
+    with sqlite3.connect(path) as connection:
+        return list(connection.execute(sql))
+
+
+def test_an_import_of_initiatives_is_preceded_by_a_backup_of_the_rows_before_it(
+    db: Database, profile: ProgramProfile
+) -> None:
+    first = InitiativeRecord(id="id-1", code="SK-2024-0001", title="Tên cũ", kind="KY_THUAT")
+    save_record(db, first, profile)
+    changed = InitiativeRecord(id="id-1", code="SK-2024-0001", title="Tên mới", kind="KY_THUAT")
+    added = InitiativeRecord(id="id-2", code="SK-2024-0002", title="Thêm", kind="KY_THUAT")
+    import_records(db, [changed, added], profile)
+    [backup] = list_backups(backups_dir(db))
+    assert backup.reason == BEFORE_IMPORT
+    assert _rows(backup.path, "SELECT code, title FROM initiatives") == [("SK-2024-0001", "Tên cũ")]
+
+
+def test_a_member_import_takes_one_backup_however_many_rows(db: Database) -> None:
+    add_member(db, MemberData("Nguyễn Văn An"))
+    many = [MemberData(f"Người Thứ {i}") for i in range(IMPORT_BATCH + 10)]
+    import_members(db, many)
+    [backup] = list_backups(backups_dir(db))
+    assert _rows(backup.path, "SELECT full_name FROM members") == [("Nguyễn Văn An",)]
+
+
+def test_an_import_into_an_empty_database_takes_no_backup(db: Database) -> None:
+    import_members(db, [MemberData("Nguyễn Văn An")])
+    assert list_backups(backups_dir(db)) == []
+
+
+def test_a_damaged_partial_copy_left_by_a_power_cut_does_not_block_the_next_backup(
+    demo_db: Database,
+) -> None:
+    assert demo_db.path is not None
+    folder = backups_dir(demo_db)
+    folder.mkdir(parents=True, exist_ok=True)
+    name = "sangkien-20260101-080000-thu-cong.sqlite"
+    (folder / f"{name}.part").write_bytes(b"not a database at all" * 100)
+    written = backup_now(demo_db, "thu-cong", now=datetime(2026, 1, 1, 8, 0, 0))
+    assert written[0].name == name
+    assert check_backup(written[0])
+
+
+def test_rotation_deletes_stale_partial_files_and_keeps_fresh_ones(tmp_path: Path) -> None:
+    stale = tmp_path / "sangkien-20260101-080000-thu-cong.sqlite.part"
+    fresh = tmp_path / "sangkien-20260102-080000-thu-cong.sqlite.part"
+    other = tmp_path / "ghi-chu.txt"
+    for path in (stale, fresh, other):
+        path.write_bytes(b"x")
+    old = time.time() - 2 * 3600
+    os.utime(stale, (old, old))
+    os.utime(other, (old, old))
+    rotate(tmp_path)
+    assert not stale.exists()
+    assert fresh.exists() and other.exists()

@@ -69,9 +69,11 @@ from sangkien_desktop.gui.dialogs import (
     move_summary,
     run_moves,
 )
-from sangkien_desktop.gui.look import hint, set_role
+from sangkien_desktop.gui.look import hint, set_role, ui_language
+from sangkien_desktop.gui.permissions import guard, refusal
 from sangkien_desktop.gui.tasks import show_error
 from sangkien_desktop.program.profile import ProgramProfile
+from sangkien_desktop.security.users import move_action
 from sangkien_desktop.storage.database import Database
 from sangkien_desktop.text import format_date
 from sangkien_desktop.workflow.board import (
@@ -472,7 +474,7 @@ class ColumnFrame(QFrame):
         self.setObjectName("boardColumn")
         self.setProperty("drop", "")
         self.state = state
-        self.title = QLabel(state_name(state), self, objectName="columnTitle")
+        self.title = QLabel(state_name(state, ui_language()), self, objectName="columnTitle")
         self.title.setWordWrap(True)
         # Two lines for every title, so the cards of all columns start at the same height.
         self.title.setFixedHeight(2 * self.title.fontMetrics().lineSpacing() + 6)
@@ -700,8 +702,9 @@ class BoardScreen(QWidget):
             if state == source:
                 frame.set_drop("source")
             else:
-                frame.set_drop("allowed" if allowed(source, state) else "forbidden")
-        self.say(next_steps(source))
+                permitted = allowed(source, state) and not refusal(self.db, move_action(state))
+                frame.set_drop("allowed" if permitted else "forbidden")
+        self.say(next_steps(source, ui_language()))
 
     def drag_finished(self) -> None:
         for frame in self.columns.values():
@@ -710,18 +713,22 @@ class BoardScreen(QWidget):
     def hover(self, source: State, target: State) -> None:
         if not allowed(source, target):
             self.say(self._refusal(source, target), "error")
+        elif reason := refusal(self.db, move_action(target)):
+            self.say(reason, "error")
         else:
-            self.say(self.tr("Thả để chuyển sang “%1”.").replace("%1", state_name(target)))
+            self.say(
+                self.tr("Thả để chuyển sang “%1”.").replace("%1", state_name(target, ui_language()))
+            )
 
     def _refusal(self, source: str, target: str, code: str = "") -> str:
         what = code or self.tr("sáng kiến")
         return (
             self.tr("Không được chuyển %1 từ “%2” sang “%3”.")
             .replace("%1", what)
-            .replace("%2", state_name(source))
-            .replace("%3", state_name(target))
+            .replace("%2", state_name(source, ui_language()))
+            .replace("%3", state_name(target, ui_language()))
             + " "
-            + next_steps(source)
+            + next_steps(source, ui_language())
         )
 
     # Moving ------------------------------------------------------------------------------
@@ -741,6 +748,9 @@ class BoardScreen(QWidget):
         if forbidden:
             card = forbidden[0]
             self.say(self._refusal(card.state, target, card.code), "error")
+            return False
+        if reason := refusal(self.db, move_action(target)):
+            self.say(reason, "error")
             return False
         label = cards[0].code if len(cards) == 1 else self.tr("%n sáng kiến", "", len(cards))
         started = run_moves(
@@ -810,16 +820,19 @@ class BoardScreen(QWidget):
         open_action.setEnabled(len(cards) == 1)
         open_action.triggered.connect(lambda: self.open_requested.emit(cards[0].id))
         targets = menu.addMenu(self.tr("Chuyển sang"))
+        targets.setToolTipsVisible(True)
         targets.setObjectName("moveMenu")
         for target in TRANSITIONS[source]:
-            action = targets.addAction(state_name(target))
+            action = targets.addAction(state_name(target, ui_language()))
             action.setObjectName(f"moveTo{target.value}")
+            guard(self.db, action, move_action(target))
             action.triggered.connect(
                 lambda _checked=False, t=target: self.move_cards([c.id for c in cards], t)
             )
         targets.setEnabled(bool(TRANSITIONS[source]))
         assign = menu.addAction(self.tr("Giao người hỗ trợ…"))
         assign.setObjectName("assignAction")
+        guard(self.db, assign, "initiative.edit")
         assign.triggered.connect(lambda: self.assign_cards([c.id for c in cards]))
         return menu
 

@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 from sangkien_desktop.errors import InputError, SangKienError
 from sangkien_desktop.exchange import export, keys, verify
 from sangkien_desktop.gui.dialogs import MoveReportDialog
-from sangkien_desktop.gui.look import hint, set_role, user_name
+from sangkien_desktop.gui.look import hint, set_role, ui_language, user_name
+from sangkien_desktop.gui.permissions import guard
 from sangkien_desktop.gui.tasks import Progress, run_task, show_error
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.records.model import InitiativeRecord
@@ -386,7 +387,7 @@ class ExportScreen(QWidget):
                 r.code,
                 r.title,
                 ", ".join(a.full_name for a in r.authors),
-                state_name(r.status),
+                state_name(r.status, ui_language()),
                 str(len(r.attachments)) if r.attachments else "",
             )
             for r in self.candidates
@@ -423,11 +424,21 @@ class ExportScreen(QWidget):
         if not hasattr(self, "verify_button"):
             return
         idle = not self.busy
-        self.export_button.setEnabled(idle and self.has_key and bool(self.candidates))
+        guard(
+            self.db,
+            self.export_button,
+            "bundle.sign",
+            idle and self.has_key and bool(self.candidates),
+        )
         bundle = self.selected_bundle()
-        self.confirm_button.setEnabled(idle and bundle is not None and bundle.still_exported > 0)
+        guard(
+            self.db,
+            self.confirm_button,
+            "bundle.sign",
+            idle and bundle is not None and bundle.still_exported > 0,
+        )
         self.verify_button.setEnabled(idle)
-        self.create_key_button.setEnabled(idle)
+        guard(self.db, self.create_key_button, "key.manage", idle)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

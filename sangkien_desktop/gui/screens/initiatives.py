@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 from sangkien_desktop.errors import SangKienError
 from sangkien_desktop.gui.dialogs import AssignDialog, MoveReportDialog, StateDialog, run_moves
 from sangkien_desktop.gui.initiative_model import ID_ROLE, RAW_ROLE, InitiativeTableModel
+from sangkien_desktop.gui.look import ui_language
+from sangkien_desktop.gui.permissions import guard
 from sangkien_desktop.gui.tasks import show_error
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.services.initiatives import InitiativeFilter
@@ -54,16 +56,19 @@ class InitiativesScreen(QWidget):
             self.tr("Tìm theo mã, tên sáng kiến, tác giả — gõ có dấu hoặc không dấu (Ctrl+F)")
         )
         self.search.setClearButtonEnabled(True)
+        lang = ui_language()
         self.state_filter = self._combo(
-            "stateFilter", self.tr("Mọi trạng thái"), [(s.value, i.name) for s, i in STATES.items()]
+            "stateFilter",
+            self.tr("Mọi trạng thái"),
+            [(s.value, i.label(lang)) for s, i in STATES.items()],
         )
         self.kind_filter = self._combo(
-            "kindFilter", self.tr("Mọi loại"), [(k.code, k.name) for k in profile.kinds]
+            "kindFilter", self.tr("Mọi loại"), [(k.code, k.label(lang)) for k in profile.kinds]
         )
         self.phase_filter = self._combo(
             "phaseFilter",
             self.tr("Mọi giai đoạn"),
-            [(str(p.number), p.name) for p in profile.phases]
+            [(str(p.number), p.label(lang)) for p in profile.phases]
             + [("none", self.tr("Chưa xác định"))],
         )
         self.year_filter = self._combo(
@@ -76,6 +81,7 @@ class InitiativesScreen(QWidget):
         )
         self.new_button = QPushButton(self.tr("Thêm sáng kiến"), self, objectName="newButton")
         self.new_button.setToolTip(self.tr("Thêm sáng kiến mới (Ctrl+N)"))
+        guard(db, self.new_button, "initiative.edit")
         self.columns_button = QToolButton(self, objectName="columnsButton")
         self.columns_button.setText(self.tr("Cột"))
         self.columns_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -253,8 +259,8 @@ class InitiativesScreen(QWidget):
         self.bulk_button.setText(self.tr("Thao tác với %n sáng kiến đã chọn", "", count))
         self.bulk_button.setEnabled(count > 0)
         self.open_action.setEnabled(count == 1)
-        self.move_action.setEnabled(count > 0)
-        self.assign_action.setEnabled(count > 0)
+        guard(self.db, self.move_action, "initiative.move", count > 0)
+        guard(self.db, self.assign_action, "initiative.edit", count > 0)
 
     def _open_selected(self) -> None:
         ids = self.selected_ids()

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from sangkien_desktop.errors import SangKienError
 from sangkien_desktop.gui.dialogs import Confirm, MemberDialog, SheetFile
 from sangkien_desktop.gui.look import hint, set_role, user_name
+from sangkien_desktop.gui.permissions import guard
 from sangkien_desktop.gui.tasks import run_task, show_error
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.services.members import (
@@ -239,6 +240,7 @@ class MembersScreen(QWidget):
         self.active_button.clicked.connect(self.toggle_active)
         self.delete_button.clicked.connect(self.delete)
         self.import_button.clicked.connect(self.import_sheet)
+        guard(db, self.import_button, "member.edit")
         self.table.doubleClicked.connect(lambda _index: self.edit())
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
@@ -308,9 +310,10 @@ class MembersScreen(QWidget):
 
     def _update_buttons(self) -> None:
         rows = self._selected_rows()
-        self.edit_button.setEnabled(len(rows) == 1)
-        self.delete_button.setEnabled(len(rows) == 1)
-        self.active_button.setEnabled(bool(rows))
+        guard(self.db, self.add_button, "member.edit")
+        guard(self.db, self.edit_button, "member.edit", len(rows) == 1)
+        guard(self.db, self.delete_button, "member.edit", len(rows) == 1)
+        guard(self.db, self.active_button, "member.edit", bool(rows))
         reactivate = bool(rows) and all(not r.data.active for r in rows)
         self.active_button.setText(
             self.tr("Sinh hoạt lại") if reactivate else self.tr("Ngừng sinh hoạt")
@@ -415,7 +418,7 @@ class MembersScreen(QWidget):
 
     def _imported(self, result: tuple[int, int]) -> None:
         added, updated = result
-        self.import_button.setEnabled(True)
+        guard(self.db, self.import_button, "member.edit")
         self.reload()
         self.say(
             self.tr("Đã nhập %1 đoàn viên mới, cập nhật %2.")
@@ -424,7 +427,7 @@ class MembersScreen(QWidget):
         )
 
     def _import_failed(self, exc: BaseException) -> None:
-        self.import_button.setEnabled(True)
+        guard(self.db, self.import_button, "member.edit")
         self.say(
             exc.message if isinstance(exc, SangKienError) else self.tr("Không nhập được tệp."),
             error=True,

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from sangkien_desktop.errors import SangKienError
+from sangkien_desktop.gui.look import ui_language
 from sangkien_desktop.gui.tasks import Task, run_task, show_error
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.services.initiatives import count
@@ -433,19 +434,24 @@ class OverviewScreen(QWidget):
         series.setHoleSize(0.45)
         series.setPieSize(0.95)
         legend = []
-        for line, color in zip(report.by_kind, KIND_COLOURS, strict=False):
-            piece = series.append(_short_kind(line.label), line.total)
+        names = [self.profile.kind_name(line.key, ui_language()) for line in report.by_kind]
+        for line, name, color in zip(report.by_kind, names, KIND_COLOURS, strict=False):
+            piece = series.append(_short_kind(name), line.total)
             piece.setBrush(QBrush(QColor(color)))
             piece.setBorderColor(QColor("#ffffff"))
             legend.append(
                 f"<tr><td style='color:{color}'>■</td><td style='white-space:nowrap'>"
-                f"{escape(_short_kind(line.label))}</td>"
+                f"{escape(_short_kind(name))}</td>"
                 f"<td align='right'>&nbsp;<b>{_number(line.total)}</b></td></tr>"
             )
         card.chart.addSeries(series)
         card.chart.legend().setVisible(False)
         card.side.setText(f"<table cellspacing='2'>{''.join(legend)}</table>")
-        card.side.setToolTip("\n".join(f"{line.label}: {line.total}" for line in report.by_kind))
+        card.side.setToolTip(
+            "\n".join(
+                f"{name}: {line.total}" for line, name in zip(report.by_kind, names, strict=True)
+            )
+        )
         card.side.show()
         eligible = sum(line.eligible for line in report.by_kind)
         card.note.setText(
@@ -504,8 +510,9 @@ class OverviewScreen(QWidget):
         for bars in (targets, done):
             bars.setLabelColor(QColor("#1c2b4a"))
         card.chart.addSeries(series)
+        labels = [self.profile.phase_name(p.phase, ui_language()) or p.label for p in report.phases]
         phases = QBarCategoryAxis()
-        phases.append([p.label for p in report.phases])
+        phases.append(labels)
         phases.setTruncateLabels(False)
         top = max([p.actual for p in report.phases] + [p.target or 0 for p in report.phases])
         counts = _value_axis(top * 1.15)
@@ -516,15 +523,15 @@ class OverviewScreen(QWidget):
         card.note.setText(
             " · ".join(
                 self.tr("%1: %2/%3 (%4)")
-                .replace("%1", p.label)
+                .replace("%1", label)
                 .replace("%2", _number(p.actual))
                 .replace("%3", _number(p.target))
                 .replace("%4", _percent(p.pct))
                 if p.target
                 else self.tr("%1: %2, chưa đặt chỉ tiêu")
-                .replace("%1", p.label)
+                .replace("%1", label)
                 .replace("%2", _number(p.actual))
-                for p in report.phases
+                for p, label in zip(report.phases, labels, strict=True)
             )
         )
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from sangkien_desktop.errors import SangKienError
-from sangkien_desktop.gui.look import hint, set_role
+from sangkien_desktop.gui.look import hint, set_role, ui_language
 from sangkien_desktop.gui.screens.overview import ReportLoader
 from sangkien_desktop.gui.spreadsheet_dialogs import ImportPreviewDialog, OpenSheet, SaveSheet
 from sangkien_desktop.gui.tasks import Task, run_task, show_error
@@ -46,6 +46,7 @@ from sangkien_desktop.stats import Line, Progress, Report
 from sangkien_desktop.stats.targets import MAX_TARGET, set_phase_target, set_quarter_target
 from sangkien_desktop.storage.database import Database
 from sangkien_desktop.text import format_date, format_vnd
+from sangkien_desktop.workflow.states import state_name
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1  # the target count (0: none)
 PERIOD_ROLE = Qt.ItemDataRole.UserRole + 2  # (phase, year, quarter) of a target row
@@ -314,12 +315,15 @@ class ReportsScreen(QWidget):
         )
         _fill(
             self.state_table,
-            [(x.label, _number(x.total), _number(x.eligible)) for x in report.by_state]
+            [
+                (state_name(x.key, ui_language()), _number(x.total), _number(x.eligible))
+                for x in report.by_state
+            ]
             + [(self.tr("Tổng cộng"), _number(t.initiatives), _number(t.eligible))],
             bold_last=True,
         )
-        _fill(self.kind_table, self._lines(report.by_kind), bold_last=True)
-        _fill(self.phase_table, self._lines(report.by_phase), bold_last=True)
+        _fill(self.kind_table, self._lines(report.by_kind, self._kind_name), bold_last=True)
+        _fill(self.phase_table, self._lines(report.by_phase, self._phase_name), bold_last=True)
         self._fill_targets([*report.phases, *report.quarters])
         _fill(
             self.department_table,
@@ -350,9 +354,31 @@ class ReportsScreen(QWidget):
             ],
         )
 
-    def _lines(self, lines: Sequence[Line]) -> list[tuple[str, str, str, str]]:
+    # The core names its lines in Vietnamese; the screen names them in the interface language.
+    def _kind_name(self, line: Line) -> str:
+        return self.profile.kind_name(line.key, ui_language())
+
+    def _phase_name(self, line: Line) -> str:
+        if not line.key.isdigit():
+            return self.tr("Chưa xác định giai đoạn")
+        return self.profile.phase_name(int(line.key), ui_language())
+
+    def _period_name(self, progress: Progress) -> str:
+        if progress.phase is not None:
+            return self.profile.phase_name(progress.phase, ui_language())
+        if progress.year is not None and progress.quarter is not None:
+            return (
+                self.tr("Quý %1/%2")
+                .replace("%1", str(progress.quarter))
+                .replace("%2", str(progress.year))
+            )
+        return progress.label
+
+    def _lines(
+        self, lines: Sequence[Line], name: Callable[[Line], str]
+    ) -> list[tuple[str, str, str, str]]:
         rows = [
-            (x.label, _number(x.total), _number(x.eligible), format_vnd(x.value_vnd)) for x in lines
+            (name(x), _number(x.total), _number(x.eligible), format_vnd(x.value_vnd)) for x in lines
         ]
         rows.append(
             (
@@ -371,7 +397,7 @@ class ReportsScreen(QWidget):
                 self.target_table,
                 [
                     (
-                        x.label,
+                        self._period_name(x),
                         _number(x.target) if x.target else "",
                         _number(x.actual),
                         _percent(x.pct),

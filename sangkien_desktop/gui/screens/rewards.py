@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from sangkien_desktop.documents import service as documents
 from sangkien_desktop.errors import SangKienError
 from sangkien_desktop.gui.look import hint, user_name
+from sangkien_desktop.gui.permissions import guard
 from sangkien_desktop.gui.tasks import Progress, run_task, show_error
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.services.rewards import (
@@ -297,8 +298,9 @@ class RewardsScreen(QWidget):
 
     def _update_buttons(self) -> None:
         idle = not self.busy
-        for button in (self.add_button, self.certificates_button, self.decision_button):
-            button.setEnabled(idle)
+        guard(self.db, self.add_button, "reward.edit", idle)
+        guard(self.db, self.certificates_button, "certificate.print", idle)
+        guard(self.db, self.decision_button, "reward.edit", idle)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

@@ -1,5 +1,5 @@
-"""Cài đặt: the unit's details, the person at the desk, the interface language, the program
-profile in use and where the data lives."""
+"""Cài đặt: the unit's details, the accounts (or, in single-user mode, the person at the desk),
+the interface language, the program profile in use and where the data lives."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sangkien_desktop.gui.accounts import AccountsGroup, FirstAccountsDialog
 from sangkien_desktop.gui.first_run import UnitForm
 from sangkien_desktop.gui.look import (
     LANGUAGES,
@@ -35,10 +36,13 @@ from sangkien_desktop.gui.look import (
     set_language,
     set_role,
     set_user_name,
+    ui_language,
     user_name,
 )
+from sangkien_desktop.gui.permissions import guard
 from sangkien_desktop.gui.tasks import show_error
 from sangkien_desktop.program.profile import ProgramProfile, profiles_dir
+from sangkien_desktop.security import access
 from sangkien_desktop.services.units import UnitDetails, init_unit, unit_details
 from sangkien_desktop.storage.database import Database
 from sangkien_desktop.text import clean, format_date, format_vnd
@@ -54,15 +58,23 @@ class SettingsScreen(QWidget):
         self.db = db
         self.profile = profile
         self._saved_unit: UnitDetails | None = None
+        # With accounts, who is at the desk is the signed-in account; without, a name.
+        self.accounts_mode = access.accounts_exist(db)
+        self.accounts_group: AccountsGroup | None = None
 
         title = QLabel(self.tr("Cài đặt"), self, objectName="screenTitle")
         page = QWidget(self)
         # Two independent columns, so a short group never stretches to its neighbour's height.
         left, right = QVBoxLayout(), QVBoxLayout()
         left.addWidget(self._unit_group(page))
+        if self.accounts_mode:
+            self.accounts_group = AccountsGroup(db, page)
+            self.accounts_group.lock_minutes_changed.connect(self._lock_minutes_changed)
+            left.addWidget(self.accounts_group)
         left.addWidget(self._profile_group(page))
         left.addStretch(1)
-        right.addWidget(self._user_group(page))
+        if not self.accounts_mode:
+            right.addWidget(self._user_group(page))
         right.addWidget(self._language_group(page))
         right.addWidget(self._database_group(page))
         right.addStretch(1)
@@ -114,13 +126,24 @@ class SettingsScreen(QWidget):
         layout.addWidget(
             hint(
                 self.tr(
-                    "Tên này được ghi vào lịch sử của mỗi thay đổi. Tài khoản, vai trò và mật "
-                    "khẩu sẽ có trong một bản sau."
+                    "Tên này được ghi vào lịch sử của mỗi thay đổi. Chưa có tài khoản người "
+                    "dùng: ai mở ứng dụng trên máy này cũng làm được mọi việc."
                 ),
                 group,
             )
         )
         layout.addLayout(self._button_row(self.save_user_button, self.user_status))
+        self.create_accounts_button = QPushButton(
+            self.tr("Tạo tài khoản…"), group, objectName="createAccounts"
+        )
+        self.create_accounts_button.setToolTip(
+            self.tr(
+                "Tạo tài khoản người quản trị và Chủ tịch; từ đó mỗi người đăng nhập bằng "
+                "tài khoản của mình, với vai trò của mình."
+            )
+        )
+        self.create_accounts_button.clicked.connect(self.create_accounts)
+        layout.addLayout(self._button_row(self.create_accounts_button))
         return group
 
     def _language_group(self, parent: QWidget) -> QGroupBox:
@@ -169,7 +192,7 @@ class SettingsScreen(QWidget):
     def _profile_group(self, parent: QWidget) -> QGroupBox:
         profile = self.profile
         group = QGroupBox(self.tr("Chương trình đang áp dụng"), parent)
-        name = profile.name_en if language() == "en" else profile.name
+        name = profile.label(ui_language())
         window = f"{format_date(profile.window_start)} – {format_date(profile.window_end)}"
         target = f"{profile.participation_target_pct:g}%"
         form = QFormLayout()
@@ -288,7 +311,11 @@ class SettingsScreen(QWidget):
         if self._saved_unit is None or self.unit_form.details() == self._saved_unit:
             self.unit_form.set_details(saved)
         self._saved_unit = saved
-        self.user_edit.setText(user_name())
+        if not self.accounts_mode:
+            self.user_edit.setText(user_name())
+            self._user_edited()
+        if self.accounts_group is not None:
+            self.accounts_group.reload()
         self.language_combo.setCurrentIndex(max(self.language_combo.findData(language()), 0))
         path = self.db.path
         self.database_label.setText(str(path) if path else self.db.display_name)
@@ -299,12 +326,13 @@ class SettingsScreen(QWidget):
         self.size_label.setText(_database_size(path) if path and path.exists() else "—")
         self.open_folder_button.setEnabled(self.db.folder.is_dir())
         self._unit_edited()
-        self._user_edited()
         self._language_edited()
 
     def _unit_edited(self) -> None:
         changed = self.unit_form.details() != self._saved_unit
-        self.save_unit_button.setEnabled(changed and self.unit_form.is_complete())
+        guard(
+            self.db, self.save_unit_button, "setting.edit", changed and self.unit_form.is_complete()
+        )
         if changed:
             self.unit_status.setText(
                 "" if self.unit_form.is_complete() else self.tr("Cần tên và mã đơn vị.")
@@ -343,6 +371,19 @@ class SettingsScreen(QWidget):
         self.user_status.setText(self.tr("Đã lưu."))
         set_role(self.user_status, "done")
 
+    def create_accounts(self) -> None:
+        """Leave single-user mode: create the first accounts, then sign in with one."""
+        if not FirstAccountsDialog.ask(self.db, self, unit_details(self.db).chair_name):
+            return
+        window = self._main_window()
+        if window is not None:
+            window.logout_requested.emit()
+
+    def _lock_minutes_changed(self, minutes: int) -> None:
+        window = self._main_window()
+        if window is not None and window.screen_lock is not None:
+            window.screen_lock.timeout_ms = minutes * 60_000
+
     def apply_language(self) -> None:
         lang = self.language_combo.currentData()
         set_language(lang)
@@ -378,6 +419,7 @@ class SettingsScreen(QWidget):
             new.close()
             return False
         _reopened.append(new)
+        old.replaced.emit(new)
         new.destroyed.connect(lambda *_: _reopened.remove(new) if new in _reopened else None)
         return True
 
