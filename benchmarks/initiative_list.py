@@ -1,5 +1,10 @@
 """The initiatives list at 50,000 rows (issue: desktop application): first paint of the screen
-and one search keystroke, against bare sqlite3 running the equivalent query."""
+and one search keystroke, against bare sqlite3 running the equivalent query.
+
+The id query of a search runs in a worker thread, so a keystroke has two figures: what the GUI
+thread pays (handling the keystroke and starting the query, then swapping the new ids in and
+painting them when the query ends: the event loop is busy only then), and the time until the
+rows are on screen. The old way, the query on the GUI thread, is measured beside them."""
 
 from __future__ import annotations
 
@@ -37,6 +42,7 @@ TYPED = (
 
 def run() -> list[Row]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
     from sangkien_desktop.gui.screens.initiatives import InitiativesScreen
@@ -66,12 +72,35 @@ def run() -> list[Row]:
         screen.resize(1366, 700)
         screen.show()
         app.processEvents()
-        ours, bare = [], []
-        for text in TYPED:
+        model = screen.model
+        swapped: list[float] = []
+        model.modelAboutToBeReset.connect(lambda: swapped.append(time.perf_counter()))
+        waiting = QEventLoop()
+        model.loading.connect(lambda busy: None if busy else waiting.quit())
+        keys, swaps, gui, shown, before, bare = [], [], [], [], [], []
+        for text in TYPED * 2:  # the first pass warms SQLite's cache for both ways
+            # The keystroke (the debounce timer firing at once): the GUI thread is free again
+            # when processEvents returns.
+            swapped.clear()
             start = time.perf_counter()
-            screen.model.set_filter(InitiativeFilter(text=text))
+            screen.search.setText(text)
+            screen.apply_filters()
             app.processEvents()
-            ours.append((time.perf_counter() - start) * 1000)
+            free = time.perf_counter()
+            if model.is_loading:  # the event loop idles, as in the application, until then
+                waiting.exec()
+            app.processEvents()  # the repaint of the new rows
+            end = time.perf_counter()
+            assert swapped, text
+            keys.append((free - start) * 1000)
+            swaps.append((end - swapped[-1]) * 1000)
+            gui.append(keys[-1] + swaps[-1])
+            shown.append((end - start) * 1000)
+            # As before: the id query on the GUI thread.
+            start = time.perf_counter()
+            model.set_filter(InitiativeFilter(text=text))
+            app.processEvents()
+            before.append((time.perf_counter() - start) * 1000)
             terms = [f"%{t}%" for t in text.lower().replace("à", "a").split()]
             where = " AND ".join("search_text LIKE ?" for _ in terms)
             sql = f"SELECT id FROM initiatives WHERE {where} ORDER BY code"
@@ -81,6 +110,7 @@ def run() -> list[Row]:
         screen.close()
         raw.close()
         db.close()
+    warm = len(TYPED)
     return [
         Row(
             f"initiatives screen first paint, {COUNT:,} rows",
@@ -90,10 +120,38 @@ def run() -> list[Row]:
             "≤ 300 ms",
         ),
         Row(
-            "search keystroke → updated view (median)",
-            statistics.median(ours),
+            "search keystroke: GUI thread busy (median)",
+            statistics.median(gui[warm:]),
             "bare sqlite3 LIKE query, same text",
-            statistics.median(bare),
+            statistics.median(bare[warm:]),
             "≤ 50 ms",
+        ),
+        Row(
+            "  of which keystroke → event loop free",
+            statistics.median(keys[warm:]),
+            "bare sqlite3 LIKE query, same text",
+            statistics.median(bare[warm:]),
+            "(for information)",
+        ),
+        Row(
+            "  of which new ids swapped in and painted",
+            statistics.median(swaps[warm:]),
+            "bare sqlite3 LIKE query, same text",
+            statistics.median(bare[warm:]),
+            "(for information)",
+        ),
+        Row(
+            "search keystroke → rows shown (median)",
+            statistics.median(shown[warm:]),
+            "bare sqlite3 LIKE query, same text",
+            statistics.median(bare[warm:]),
+            "(for information)",
+        ),
+        Row(
+            "  the same with the query on the GUI thread",
+            statistics.median(before[warm:]),
+            "bare sqlite3 LIKE query, same text",
+            statistics.median(bare[warm:]),
+            "(before this change)",
         ),
     ]

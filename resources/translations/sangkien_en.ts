@@ -2,108 +2,205 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="vi">
 <context>
-    <name></name>
+    <name>AccountBox</name>
     <message>
-        <source>Mã</source>
-        <translation type="vanished">Code</translation>
-    </message>
-    <message>
-        <source>Tên sáng kiến</source>
-        <translation type="vanished">Initiative title</translation>
-    </message>
-    <message>
-        <source>Tác giả được công nhận</source>
-        <translation type="vanished">Credited author</translation>
-    </message>
-    <message>
-        <source>Loại</source>
-        <translation type="vanished">Kind</translation>
-    </message>
-    <message>
-        <source>Trạng thái</source>
-        <translation type="vanished">Status</translation>
-    </message>
-    <message>
-        <source>Giai đoạn</source>
-        <translation type="vanished">Phase</translation>
-    </message>
-    <message>
-        <source>Lỗi</source>
-        <translation type="vanished">Errors</translation>
-    </message>
-    <message>
-        <source>Lưu ý</source>
-        <translation type="vanished">Warnings</translation>
-    </message>
-    <message>
-        <source>Đủ điều kiện</source>
-        <translation type="vanished">Eligible on</translation>
-    </message>
-    <message>
-        <source>Áp dụng từ</source>
-        <translation type="vanished">Applied since</translation>
-    </message>
-    <message>
-        <source>Ngày công nhận</source>
-        <translation type="vanished">Recognised on</translation>
-    </message>
-    <message>
-        <source>Giá trị làm lợi</source>
-        <translation type="vanished">Economic benefit</translation>
-    </message>
-    <message>
-        <source>Lĩnh vực</source>
-        <translation type="vanished">Field</translation>
-    </message>
-    <message>
-        <source>Người hỗ trợ</source>
-        <translation type="vanished">Assigned to</translation>
-    </message>
-    <message>
-        <source>Hạn xử lý</source>
-        <translation type="vanished">Due date</translation>
-    </message>
-    <message>
-        <source>Cập nhật</source>
-        <translation type="vanished">Updated</translation>
-    </message>
-    <message>
+        <location filename="../../sangkien_desktop/gui/accounts.py" line="+91"/>
         <source>Họ và tên</source>
-        <translation type="vanished">Full name</translation>
+        <translation>Full name</translation>
     </message>
     <message>
-        <source>Ngày sinh</source>
-        <translation type="vanished">Date of birth</translation>
+        <location line="+7"/>
+        <source>Họ và tên *</source>
+        <translation>Full name *</translation>
     </message>
     <message>
-        <source>Giới tính</source>
-        <translation type="vanished">Gender</translation>
+        <location line="+1"/>
+        <source>Tên đăng nhập *</source>
+        <translation>User name *</translation>
     </message>
     <message>
-        <source>Phòng ban</source>
-        <translation type="vanished">Department</translation>
+        <location line="+1"/>
+        <source>Mật khẩu *</source>
+        <translation>Password *</translation>
     </message>
     <message>
-        <source>Chức vụ</source>
-        <translation type="vanished">Position</translation>
+        <location line="+1"/>
+        <source>Nhập lại mật khẩu *</source>
+        <translation>Repeat password *</translation>
     </message>
     <message>
-        <source>Trình độ</source>
-        <translation type="vanished">Qualification</translation>
+        <location line="+7"/>
+        <source>%1: cần họ và tên.</source>
+        <translation>%1: enter a full name.</translation>
     </message>
     <message>
-        <source>Đối tượng</source>
-        <translation type="vanished">Category</translation>
+        <location line="+3"/>
+        <source>%1: cần tên đăng nhập, không có dấu cách.</source>
+        <translation>%1: enter a user name, without spaces.</translation>
+    </message>
+</context>
+<context>
+    <name>Accounts</name>
+    <message>
+        <location line="-40"/>
+        <source>Mật khẩu cần ít nhất %1 ký tự.</source>
+        <translation>The password needs at least %1 characters.</translation>
     </message>
     <message>
-        <source>Sinh hoạt</source>
-        <translation type="vanished">Active</translation>
+        <location line="+4"/>
+        <source>Hai lần nhập mật khẩu không khớp.</source>
+        <translation>The two passwords do not match.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsGroup</name>
+    <message>
+        <location line="+336"/>
+        <source>Tài khoản</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Đang đăng nhập: %1 (%2), vai trò %3.</source>
+        <translation>Signed in: %1 (%2), role %3.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Đổi mật khẩu của tôi…</source>
+        <translation>Change my password…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Tên đăng nhập</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Thêm tài khoản…</source>
+        <translation>Add account…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sửa tên, vai trò…</source>
+        <translation>Edit name, role…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đặt lại mật khẩu…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+80"/>
+        <source>Khóa tài khoản</source>
+        <translation>Disable account</translation>
+    </message>
+    <message>
+        <location line="-63"/>
+        <source>Tài khoản không xóa được, chỉ khóa: lịch sử thay đổi vẫn ghi đúng người. Người quản trị không công nhận hay sửa sáng kiến; Chủ tịch dùng tài khoản riêng.</source>
+        <translation>Accounts cannot be deleted, only disabled, so the change history still names the right person. The administrator neither recognises nor edits initiatives; the chair uses an account of their own.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source> phút</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Khóa màn hình sau</source>
+        <translation>Lock the screen after</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>không dùng</source>
+        <translation>of inactivity</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Đang dùng</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Đã khóa</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Mở khóa</source>
+        <translation>Enable account</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Đã đổi mật khẩu.</source>
+        <translation>Password changed.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Đã thêm tài khoản “%1”.</source>
+        <translation>Added the account “%1”.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Đã đặt lại mật khẩu của “%1”.</source>
+        <translation>Reset the password of “%1”.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Đã khóa tài khoản “%1”: không đăng nhập được nữa.</source>
+        <translation>Disabled the account “%1”: it can no longer sign in.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đã mở khóa tài khoản “%1”.</source>
+        <translation>Enabled the account “%1” again.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>Màn hình sẽ khóa sau %n phút không dùng.</source>
+        <translation>
+            <numerusform>The screen will lock after %n minute of inactivity.</numerusform>
+            <numerusform>The screen will lock after %n minutes of inactivity.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPage</name>
+    <message>
+        <location filename="../../sangkien_desktop/gui/first_run.py" line="+148"/>
+        <source>Tài khoản người dùng</source>
+        <translation>User accounts</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bước 2/3. Mỗi người đăng nhập bằng tài khoản của mình; mỗi thay đổi ghi tên người làm. Mục có dấu * là bắt buộc.</source>
+        <translation>Step 2 of 3. Everyone signs in with their own account, and every change records who made it. Fields marked * are required.</translation>
     </message>
 </context>
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/dialogs.py" line="+231"/>
+        <location filename="../../sangkien_desktop/gui/dialogs.py" line="+233"/>
         <source>Giao người hỗ trợ</source>
         <translation>Assign a helper</translation>
     </message>
@@ -121,10 +218,6 @@
         <location line="+5"/>
         <source>Đặt hạn</source>
         <translation>Set a due date</translation>
-    </message>
-    <message>
-        <source>Có hạn xử lý</source>
-        <translation type="vanished">Has a due date</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -234,10 +327,6 @@
         <source>“%1” trùng nội dung với “%2”</source>
         <translation>“%1” has the same content as “%2”</translation>
     </message>
-    <message>
-        <source>“%1” có cùng nội dung với “%2” đã đính kèm; không thêm lần nữa.</source>
-        <translation type="vanished">“%1” has the same content as the attached “%2”; it was not added again.</translation>
-    </message>
     <message numerus="yes">
         <location line="+7"/>
         <source>Đã thêm %n tệp đính kèm.</source>
@@ -296,10 +385,6 @@
         <location line="+1"/>
         <source>Chức danh</source>
         <translation>Position</translation>
-    </message>
-    <message>
-        <source>Trình độ chuyên môn</source>
-        <translation type="vanished">Qualification</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -383,7 +468,7 @@
 <context>
     <name>BoardScreen</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/screens/board.py" line="+538"/>
+        <location filename="../../sangkien_desktop/gui/screens/board.py" line="+540"/>
         <source>Tổ hỗ trợ sáng kiến</source>
         <translation>Initiative support team</translation>
     </message>
@@ -461,12 +546,12 @@
         </translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+46"/>
         <source>Thả để chuyển sang “%1”.</source>
         <translation>Drop to move to “%1”.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>sáng kiến</source>
         <translation>initiative</translation>
     </message>
@@ -476,7 +561,7 @@
         <translation>%1 cannot move from “%2” to “%3”.</translation>
     </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="+29"/>
         <location line="+32"/>
         <source>%n sáng kiến</source>
         <translation>
@@ -510,7 +595,7 @@
         <translation>Move to</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Giao người hỗ trợ…</source>
         <translation>Assign a helper…</translation>
     </message>
@@ -518,7 +603,7 @@
 <context>
     <name>CardDelegate</name>
     <message>
-        <location line="-470"/>
+        <location line="-480"/>
         <source>(chưa có tác giả được công nhận)</source>
         <translation>(no credited author yet)</translation>
     </message>
@@ -535,13 +620,6 @@
 </context>
 <context>
     <name>CardListModel</name>
-    <message numerus="yes">
-        <source>+%n sáng kiến nữa — lọc để thu hẹp</source>
-        <translation type="vanished">
-            <numerusform>+%n more initiative — filter to narrow down</numerusform>
-            <numerusform>+%n more initiatives — filter to narrow down</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <location line="-194"/>
         <source>+%n sáng kiến nữa</source>
@@ -624,7 +702,7 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/screens/rewards.py" line="+141"/>
+        <location filename="../../sangkien_desktop/gui/screens/rewards.py" line="+142"/>
         <source>In quyết định khen thưởng</source>
         <translation>Print reward decision</translation>
     </message>
@@ -647,7 +725,7 @@
 <context>
     <name>EditorForm</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/editor_form.py" line="+103"/>
+        <location filename="../../sangkien_desktop/gui/editor_form.py" line="+109"/>
         <source>Thông tin chung</source>
         <translation>General</translation>
     </message>
@@ -707,7 +785,7 @@
         <translation>The title as written on the application for recognition</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Ví dụ: Cơ khí chế tạo, An toàn lao động</source>
         <translation>e.g. Cơ khí chế tạo, An toàn lao động</translation>
     </message>
@@ -847,7 +925,7 @@
         <translation>Social benefit</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Mô tả lợi ích xã hội đã chọn</source>
         <translation>Description of the social benefits chosen</translation>
     </message>
@@ -916,12 +994,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+142"/>
+        <location line="+149"/>
         <source>Chưa chọn</source>
         <translation>Not chosen</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-140"/>
         <source>Họ tên, chức vụ thủ trưởng đơn vị ứng dụng</source>
         <translation>Name and position of the head of the applying unit</translation>
     </message>
@@ -1001,32 +1079,85 @@
         <translation>I (%1) reviewed it today</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+30"/>
+        <source>Mọi lần tạo, sửa, chuyển trạng thái và nhập từ tệp, mới nhất ở trên: ai làm, lúc nào, giá trị cũ → mới. Di chuột lên một dòng để xem đầy đủ.</source>
+        <translation>Every creation, edit, status change and import from a file, newest first: who, when, old value → new value. Hover over a row to see it in full.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Thời điểm</source>
         <translation>When</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Từ trạng thái</source>
-        <translation>From status</translation>
+        <location line="+2"/>
+        <source>Thao tác</source>
+        <translation>Action</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Sang trạng thái</source>
-        <translation>To status</translation>
+        <source>Nội dung thay đổi</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <location line="+163"/>
+        <source>Tạo mới</source>
+        <translation>Created</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Sửa</source>
+        <translation>Edited</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chuyển trạng thái</source>
+        <translation>Status changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhập từ tệp</source>
+        <translation>Imported from a file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cập nhật từ tệp</source>
+        <translation>Updated from a file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xóa</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(không thay đổi giá trị nào)</source>
+        <translation>(no value changed)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ghi chú: %1</source>
+        <translation>Note: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(không ghi tên)</source>
+        <translation>(no name recorded)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>… và %n thay đổi khác</source>
+        <translation>
+            <numerusform>… and %n more change</numerusform>
+            <numerusform>… and %n more changes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-191"/>
         <source>Người thực hiện</source>
         <translation>By</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Ghi chú</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location line="+42"/>
+        <location line="+46"/>
         <location line="+50"/>
         <source>Mã đã cấp, không đổi được</source>
         <translation>Code assigned; it cannot change</translation>
@@ -1046,16 +1177,11 @@
         <source>Chưa lưu</source>
         <translation>Not saved</translation>
     </message>
-    <message>
-        <location line="+54"/>
-        <source>(mới tạo)</source>
-        <translation>(new)</translation>
-    </message>
 </context>
 <context>
     <name>ExportScreen</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/screens/export.py" line="+244"/>
+        <location filename="../../sangkien_desktop/gui/screens/export.py" line="+245"/>
         <source>Gửi lên Cổng</source>
         <translation>Send to portal</translation>
     </message>
@@ -1208,7 +1334,7 @@
         <translation>No initiatives need sending</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+73"/>
         <source>Đang tạo khóa ký…</source>
         <translation>Creating signing key…</translation>
     </message>
@@ -1248,7 +1374,7 @@ File: %5</translation>
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/editor_findings.py" line="+153"/>
+        <location filename="../../sangkien_desktop/gui/editor_findings.py" line="+159"/>
         <source>Bấm vào một dòng để đến ô cần sửa</source>
         <translation>Click a line to go to the field to fix</translation>
     </message>
@@ -1279,22 +1405,73 @@ File: %5</translation>
         </translation>
     </message>
     <message>
-        <location line="+4"/>
         <location line="+3"/>
-        <location line="+2"/>
+        <location line="+3"/>
+        <location line="+4"/>
         <source>chưa xác định</source>
         <translation>not determined</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-5"/>
         <source>Được công nhận cho: %1&lt;br&gt;Ngày đủ điều kiện: %2&lt;br&gt;Giai đoạn: %3</source>
         <translation>Credited to: %1&lt;br&gt;Eligible on: %2&lt;br&gt;Phase: %3</translation>
     </message>
 </context>
 <context>
+    <name>FirstAccountsDialog</name>
+    <message>
+        <location filename="../../sangkien_desktop/gui/accounts.py" line="-418"/>
+        <source>Tạo tài khoản người dùng</source>
+        <translation>Create user accounts</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tạo tài khoản</source>
+        <translation>Create accounts</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Từ khi có tài khoản, mỗi lần mở ứng dụng cần đăng nhập, và mỗi việc chỉ làm được với vai trò phù hợp.</source>
+        <translation>Once accounts exist, everyone must sign in each time the application opens, and each task can only be done with a role that allows it.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAccountsForm</name>
+    <message>
+        <location line="-81"/>
+        <source>Người quản trị</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chủ tịch công đoàn</source>
+        <translation>Union chair</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quản lý tài khoản, cài đặt và khóa ký của đơn vị; không sửa sáng kiến.</source>
+        <translation>Manages the accounts, the settings and the unit signing key; does not edit initiatives.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Công nhận sáng kiến, ký gói hồ sơ gửi cấp trên, in giấy chứng nhận, ghi khen thưởng; nhập và sửa sáng kiến như Tổ hỗ trợ.</source>
+        <translation>Recognises initiatives, signs the bundles sent to the superior union, prints certificates, records rewards; enters and edits initiatives like the support team.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Người quản trị quản lý tài khoản, cài đặt và khóa ký; Chủ tịch công nhận sáng kiến, ký gói hồ sơ và in giấy chứng nhận. Một người có thể giữ cả hai tài khoản (hai tên đăng nhập khác nhau). Tài khoản cho Tổ hỗ trợ và người chỉ xem thêm sau trong Cài đặt.</source>
+        <translation>The administrator manages the accounts, the settings and the signing key; the chair recognises initiatives, signs bundles and prints certificates. One person may hold both accounts (with two different user names). Accounts for the support team and for view-only users are added later in Settings.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Hai tài khoản cần hai tên đăng nhập khác nhau.</source>
+        <translation>The two accounts need two different user names.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/first_run.py" line="+329"/>
+        <location filename="../../sangkien_desktop/gui/first_run.py" line="+180"/>
         <source>Sáng Kiến Desktop — Bắt đầu sử dụng</source>
         <translation>Sáng Kiến Desktop — Getting started</translation>
     </message>
@@ -1309,7 +1486,7 @@ File: %5</translation>
         <translation>The union is not set up yet. Quit and discard what you have entered?</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>Đang thêm đoàn viên…</source>
         <translation>Adding members…</translation>
     </message>
@@ -1455,19 +1632,11 @@ File: %5</translation>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
-    <message>
-        <source>Tên sáng kiến</source>
-        <translation type="vanished">Initiative title</translation>
-    </message>
-    <message>
-        <source>Loại</source>
-        <translation type="vanished">Kind</translation>
-    </message>
 </context>
 <context>
     <name>InitiativeTableModel</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/initiative_model.py" line="+40"/>
+        <location filename="../../sangkien_desktop/gui/initiative_model.py" line="+47"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
@@ -1550,17 +1719,17 @@ File: %5</translation>
 <context>
     <name>InitiativesScreen</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/screens/initiatives.py" line="+54"/>
+        <location filename="../../sangkien_desktop/gui/screens/initiatives.py" line="+74"/>
         <source>Tìm theo mã, tên sáng kiến, tác giả — gõ có dấu hoặc không dấu (Ctrl+F)</source>
         <translation>Search by code, title or author — with or without diacritics (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Mọi trạng thái</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Mọi loại</source>
         <translation>All kinds</translation>
     </message>
@@ -1605,19 +1774,23 @@ File: %5</translation>
         <translation>Add a new initiative (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Cột</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+73"/>
         <source>Tìm</source>
         <translation>Find</translation>
     </message>
+    <message>
+        <location line="+79"/>
+        <source>Đang tìm…</source>
+        <translation>Searching…</translation>
+    </message>
     <message numerus="yes">
-        <location line="+65"/>
-        <location line="+5"/>
-        <location line="+57"/>
+        <location line="+2"/>
+        <location line="+115"/>
         <source>%n sáng kiến</source>
         <translation>
             <numerusform>%n initiative</numerusform>
@@ -1662,9 +1835,85 @@ File: %5</translation>
     </message>
 </context>
 <context>
+    <name>LockOverlay</name>
+    <message>
+        <location filename="../../sangkien_desktop/gui/lock.py" line="+73"/>
+        <source>Màn hình đã khóa</source>
+        <translation>Screen locked</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (%2) đang đăng nhập. Nhập mật khẩu để tiếp tục làm việc.</source>
+        <translation>%1 (%2) is signed in. Enter the password to continue working.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mở khóa</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đăng xuất</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cho người khác đăng nhập; các cửa sổ sáng kiến được đóng như thường lệ.</source>
+        <translation>Let someone else sign in; the initiative windows close as usual.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Sáng Kiến Desktop — Đã khóa</source>
+        <translation>Sáng Kiến Desktop — Locked</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../sangkien_desktop/gui/login.py" line="+46"/>
+        <source>Sáng Kiến Desktop — Đăng nhập</source>
+        <translation>Sáng Kiến Desktop — Sign in</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sáng Kiến Desktop</source>
+        <translation>Sáng Kiến Desktop</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Tên đăng nhập</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Dữ liệu mẫu: tài khoản %1, mật khẩu %2</source>
+        <translation>Demo data: accounts %1, password %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Đăng nhập</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/main_window.py" line="+73"/>
+        <location filename="../../sangkien_desktop/gui/main_window.py" line="+85"/>
         <source>Sáng Kiến Desktop</source>
         <translation>Sáng Kiến Desktop</translation>
     </message>
@@ -1714,7 +1963,7 @@ File: %5</translation>
         <translation>Data: %1</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+53"/>
         <source>Màn hình này đang được xây dựng.</source>
         <translation>This screen is under construction.</translation>
     </message>
@@ -1724,12 +1973,12 @@ File: %5</translation>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Thêm sáng kiến</source>
         <translation>New initiative</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Tìm sáng kiến</source>
         <translation>Find initiative</translation>
     </message>
@@ -1739,25 +1988,75 @@ File: %5</translation>
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+7"/>
+        <location line="+74"/>
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
+        <location line="-69"/>
+        <source>Tài &amp;khoản</source>
+        <translation>&amp;Account</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Khóa màn hình</source>
+        <translation>Lock screen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Đổi mật khẩu…</source>
+        <translation>Change password…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đăng xuất</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Chưa có tài khoản người dùng: tạo tài khoản trong Cài đặt.</source>
+        <translation>No user accounts yet: create them in Settings.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tạo tài khoản…</source>
+        <translation>Create accounts…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Một người dùng (chưa có tài khoản)</source>
+        <translation>Single user (no accounts yet)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cơ sở dữ liệu chưa có tài khoản: ai mở ứng dụng cũng làm được mọi việc. Tạo tài khoản trong Cài đặt.</source>
+        <translation>This database has no accounts yet: anyone who opens the application can do everything. Create accounts in Settings.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đăng nhập: %1 (vai trò %2)</source>
+        <translation>Signed in as %1 (role %2)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Sáng Kiến Desktop %1
 Sổ sáng kiến của công đoàn cơ sở — Chương trình “01 triệu sáng kiến” (%2).</source>
         <translation>Sáng Kiến Desktop %1
 The initiative register of a grassroots trade union — programme “01 triệu sáng kiến” (One million initiatives, %2).</translation>
     </message>
     <message numerus="yes">
-        <location line="+51"/>
+        <location line="+53"/>
         <source>%n sáng kiến sẵn sàng gửi</source>
         <translation>
             <numerusform>%n initiative ready to send</numerusform>
@@ -1841,7 +2140,7 @@ The initiative register of a grassroots trade union — programme “01 triệu 
 <context>
     <name>MemberTableModel</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/screens/members.py" line="+75"/>
+        <location filename="../../sangkien_desktop/gui/screens/members.py" line="+76"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
@@ -1894,7 +2193,7 @@ The initiative register of a grassroots trade union — programme “01 triệu 
 <context>
     <name>MembersPage</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/first_run.py" line="-203"/>
+        <location filename="../../sangkien_desktop/gui/first_run.py" line="-208"/>
         <source>Danh sách đoàn viên</source>
         <translation>Member list</translation>
     </message>
@@ -1985,10 +2284,6 @@ Hãy sửa tệp rồi chọn lại, hoặc bấm Hoàn tất để bỏ qua bư
 %1
 Correct the file and choose it again, or click Finish to skip this step.</translation>
     </message>
-    <message>
-        <source>Không nhập được tệp này: %1 Hãy sửa tệp rồi chọn lại, hoặc bỏ qua.</source>
-        <translation type="vanished">This file cannot be imported: %1 Correct the file and choose it again, or skip this step.</translation>
-    </message>
 </context>
 <context>
     <name>MembersScreen</name>
@@ -2029,12 +2324,12 @@ Correct the file and choose it again, or click Finish to skip this step.</transl
     </message>
     <message>
         <location line="+2"/>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>Xóa</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-66"/>
         <source>Nhập từ Excel…</source>
         <translation>Import from Excel…</translation>
     </message>
@@ -2044,7 +2339,7 @@ Correct the file and choose it again, or click Finish to skip this step.</transl
         <translation>An .xlsx file with a heading row: Họ và tên, Ngày sinh, Giới tính, Phòng ban, Chức vụ, Trình độ, Đối tượng. A person with the same name and date of birth is updated.</translation>
     </message>
     <message numerus="yes">
-        <location line="+101"/>
+        <location line="+102"/>
         <source>%n người đang sinh hoạt</source>
         <translation>
             <numerusform>%n active member</numerusform>
@@ -2060,7 +2355,7 @@ Correct the file and choose it again, or click Finish to skip this step.</transl
         </translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Sinh hoạt lại</source>
         <translation>Reactivate</translation>
     </message>
@@ -2205,7 +2500,7 @@ Correct the file and choose it again, or click Finish to skip this step.</transl
 <context>
     <name>OverviewScreen</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/screens/overview.py" line="+266"/>
+        <location filename="../../sangkien_desktop/gui/screens/overview.py" line="+267"/>
         <source>Cập nhật số liệu</source>
         <translation>Refresh figures</translation>
     </message>
@@ -2322,7 +2617,7 @@ Correct the file and choose it again, or click Finish to skip this step.</transl
     </message>
     <message>
         <location line="+1"/>
-        <location line="+100"/>
+        <location line="+105"/>
         <source>Đủ điều kiện</source>
         <translation>Eligible</translation>
     </message>
@@ -2362,7 +2657,7 @@ Correct the file and choose it again, or click Finish to skip this step.</transl
         <translation>Target</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>%1: %2/%3 (%4)</source>
         <translation>%1: %2/%3 (%4)</translation>
     </message>
@@ -2450,15 +2745,11 @@ Assigned to: %2</translation>
         <source>thiếu %1</source>
         <translation>missing %1</translation>
     </message>
-    <message>
-        <source>Tổng giá trị làm lợi</source>
-        <translation type="vanished">Total economic benefit</translation>
-    </message>
 </context>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/screens/export.py" line="-444"/>
+        <location filename="../../sangkien_desktop/gui/screens/export.py" line="-454"/>
         <source>Mật khẩu khóa ký</source>
         <translation>Signing key passphrase</translation>
     </message>
@@ -2491,6 +2782,39 @@ Assigned to: %2</translation>
         <location line="+4"/>
         <source>Chưa nhập mật khẩu.</source>
         <translation>No passphrase entered.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../sangkien_desktop/gui/accounts.py" line="+119"/>
+        <source>Mật khẩu hiện tại</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mật khẩu mới</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhập lại mật khẩu mới</source>
+        <translation>Repeat new password</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ít nhất %1 ký tự.</source>
+        <translation>At least %1 characters.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Đổi mật khẩu của tôi</source>
+        <translation>Change my password</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Đặt lại mật khẩu của “%1”</source>
+        <translation>Reset the password of “%1”</translation>
     </message>
 </context>
 <context>
@@ -2539,7 +2863,7 @@ Assigned to: %2</translation>
 <context>
     <name>ReportLoader</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/screens/overview.py" line="-357"/>
+        <location filename="../../sangkien_desktop/gui/screens/overview.py" line="-363"/>
         <source>Đang tính số liệu…</source>
         <extracomment>Up to this many initiatives the figures are computed at once (about 0.15 s), beyond in the background. Dossiers listed under each heading of the to-do list; the rest are counted.</extracomment>
         <translation>Calculating figures…</translation>
@@ -2548,7 +2872,7 @@ Assigned to: %2</translation>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/screens/reports.py" line="+125"/>
+        <location filename="../../sangkien_desktop/gui/screens/reports.py" line="+126"/>
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
@@ -2747,18 +3071,28 @@ Assigned to: %2</translation>
         <translation>&lt;b&gt;%1&lt;/b&gt; initiatives, &lt;b&gt;%2&lt;/b&gt; eligible for the Programme, economic benefit &lt;b&gt;%3&lt;/b&gt;. Participation rate &lt;b&gt;%4&lt;/b&gt; (%5 credited authors / %6 people; target %7%).</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+41"/>
+        <location line="+18"/>
+        <location line="+63"/>
         <source>Tổng cộng</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-38"/>
         <source>(Chưa giao)</source>
         <translation>(Unassigned)</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+16"/>
+        <source>Chưa xác định giai đoạn</source>
+        <translation>Phase not determined</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Quý %1/%2</source>
+        <translation>Q%1 %2</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>Bấm đúp để sửa chỉ tiêu</source>
         <translation>Double-click to edit the target</translation>
     </message>
@@ -3035,7 +3369,7 @@ Assigned to: %2</translation>
         <translation> — total reward amount %1</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Lưu giấy chứng nhận sáng kiến</source>
         <translation>Save initiative certificates</translation>
     </message>
@@ -3072,14 +3406,37 @@ Assigned to: %2</translation>
     </message>
 </context>
 <context>
+    <name>RoleNames</name>
+    <message>
+        <location filename="../../sangkien_desktop/gui/permissions.py" line="+26"/>
+        <source>Quản trị</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chủ tịch / Hội đồng</source>
+        <translation>Chair / Council</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tổ hỗ trợ sáng kiến</source>
+        <translation>Initiative support team</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chỉ xem</source>
+        <translation>View only</translation>
+    </message>
+</context>
+<context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/screens/settings.py" line="+58"/>
+        <location filename="../../sangkien_desktop/gui/screens/settings.py" line="+65"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+32"/>
         <source>Công đoàn cơ sở</source>
         <translation>Grassroots union</translation>
     </message>
@@ -3110,11 +3467,21 @@ Assigned to: %2</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Tên này được ghi vào lịch sử của mỗi thay đổi. Tài khoản, vai trò và mật khẩu sẽ có trong một bản sau.</source>
-        <translation>This name is recorded in the history of every change. Accounts, roles and passwords come in a later version.</translation>
+        <source>Tên này được ghi vào lịch sử của mỗi thay đổi. Chưa có tài khoản người dùng: ai mở ứng dụng trên máy này cũng làm được mọi việc.</source>
+        <translation>This name is recorded in the history of every change. There are no user accounts yet: anyone who opens the application on this computer can do everything.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
+        <source>Tạo tài khoản…</source>
+        <translation>Create accounts…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tạo tài khoản người quản trị và Chủ tịch; từ đó mỗi người đăng nhập bằng tài khoản của mình, với vai trò của mình.</source>
+        <translation>Create the administrator and chair accounts; from then on everyone signs in with their own account and role.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>
     </message>
@@ -3227,10 +3594,6 @@ Assigned to: %2</translation>
         <translation>Nationwide target</translation>
     </message>
     <message>
-        <source>Giai đoạn %1</source>
-        <translation type="vanished">Phase %1</translation>
-    </message>
-    <message>
         <location line="+7"/>
         <source>%1 đến %2</source>
         <translation>%1 to %2</translation>
@@ -3251,7 +3614,7 @@ Assigned to: %2</translation>
         <translation>before %1</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
         <source>Cần tên và mã đơn vị.</source>
         <translation>The unit&apos;s name and code are required.</translation>
     </message>
@@ -3266,7 +3629,7 @@ Assigned to: %2</translation>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+24"/>
         <source>Đã lưu. Các cửa sổ mở từ bây giờ dùng ngôn ngữ mới; toàn bộ ứng dụng đổi ngôn ngữ ở lần mở sau.</source>
         <translation>Saved. Windows opened from now on use the new language; the whole application switches at the next start.</translation>
     </message>
@@ -3315,7 +3678,7 @@ Assigned to: %2</translation>
 <context>
     <name>TargetDelegate</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/screens/reports.py" line="-495"/>
+        <location filename="../../sangkien_desktop/gui/screens/reports.py" line="-520"/>
         <source>Chưa đặt</source>
         <translation>Not set</translation>
     </message>
@@ -3346,7 +3709,7 @@ Assigned to: %2</translation>
 <context>
     <name>UnitForm</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/first_run.py" line="-262"/>
+        <location filename="../../sangkien_desktop/gui/first_run.py" line="-259"/>
         <source>VD: Công đoàn Công ty Cổ phần Cơ khí Đông Anh</source>
         <translation>e.g. Công đoàn Công ty Cổ phần Cơ khí Đông Anh</translation>
     </message>
@@ -3463,38 +3826,48 @@ Assigned to: %2</translation>
     </message>
 </context>
 <context>
-    <name>UserPage</name>
+    <name>UserDialog</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/first_run.py" line="+16"/>
-        <source>Người sử dụng</source>
-        <translation>User</translation>
+        <location filename="../../sangkien_desktop/gui/accounts.py" line="+28"/>
+        <source>Thêm tài khoản</source>
+        <translation>Add account</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sửa tài khoản “%1”</source>
+        <translation>Edit account “%1”</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Tên đăng nhập</source>
+        <translation>User name</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Bước 2/3. Ai đang dùng ứng dụng trên máy này?</source>
-        <translation>Step 2 of 3. Who uses the application on this computer?</translation>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Họ và tên, VD: Lê Minh Tâm</source>
-        <translation>Full name, e.g. Lê Minh Tâm</translation>
+        <location line="+1"/>
+        <source>Vai trò</source>
+        <translation>Role</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Họ và tên *</source>
-        <translation>Full name *</translation>
+        <location line="+2"/>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Tên này được ghi vào lịch sử của mỗi sáng kiến: ai thêm, ai sửa, ai chuyển trạng thái. Hiện ứng dụng chỉ cần tên; tài khoản, vai trò và mật khẩu sẽ có trong một bản sau. Đổi tên được trong Cài đặt.</source>
-        <translation>This name is recorded in the history of every initiative: who added it, who edited it, who changed its status. For now the application needs only a name; accounts, roles and passwords come in a later version. You can change the name in Settings.</translation>
+        <location line="+1"/>
+        <source>Nhập lại mật khẩu</source>
+        <translation>Repeat password</translation>
     </message>
 </context>
 <context>
     <name>WorkflowDialogs</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/dialogs.py" line="-132"/>
-        <location line="+419"/>
+        <location filename="../../sangkien_desktop/gui/dialogs.py" line="-133"/>
+        <location line="+420"/>
         <source>Hủy</source>
         <extracomment>Up to this many initiatives move at once on the GUI thread (a move takes a few ms); more go through ``run_task`` with progress and cancel.</extracomment>
         <translation>Cancel</translation>
@@ -3552,60 +3925,6 @@ Assigned to: %2</translation>
         <location line="+2"/>
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
-    </message>
-</context>
-<context>
-    <name>box</name>
-    <message>
-        <source>Sáng Kiến Desktop</source>
-        <translation type="vanished">Sáng Kiến Desktop</translation>
-    </message>
-    <message>
-        <source>Đã xảy ra lỗi ngoài dự kiến. Dữ liệu đã lưu không bị ảnh hưởng.</source>
-        <translation type="vanished">An unexpected error occurred. Data already saved is not affected.</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <source>Hủy</source>
-        <extracomment>Up to this many initiatives move at once on the GUI thread (a move takes a few ms); more go through ``run_task`` with progress and cancel.</extracomment>
-        <translation type="vanished">Cancel</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Chọn tệp đính kèm</source>
-        <translation type="vanished">Choose attachments</translation>
-    </message>
-    <message>
-        <source>Tài liệu và hình ảnh (*.pdf *.doc *.docx *.xls *.xlsx *.odt *.jpg *.jpeg *.png);;Mọi tệp (*)</source>
-        <translation type="vanished">Documents and images (*.pdf *.doc *.docx *.xls *.xlsx *.odt *.jpg *.jpeg *.png);;All files (*)</translation>
-    </message>
-    <message>
-        <source>Sáng Kiến Desktop</source>
-        <translation type="vanished">Sáng Kiến Desktop</translation>
-    </message>
-    <message>
-        <source>Sáng kiến %1 có thay đổi chưa lưu.</source>
-        <translation type="vanished">Initiative %1 has unsaved changes.</translation>
-    </message>
-    <message>
-        <source>Lưu trước khi đóng?</source>
-        <translation type="vanished">Save before closing?</translation>
-    </message>
-    <message>
-        <source>Lưu</source>
-        <translation type="vanished">Save</translation>
-    </message>
-    <message>
-        <source>Không lưu</source>
-        <translation type="vanished">Don&apos;t save</translation>
-    </message>
-    <message>
-        <source>Hủy</source>
-        <translation type="vanished">Cancel</translation>
     </message>
 </context>
 </TS>

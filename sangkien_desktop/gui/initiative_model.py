@@ -1,5 +1,10 @@
 """The initiatives table model: row ids from one SQL query (filter and sort in SQL, on indexed
-columns), cells fetched lazily in blocks into a small cache when the view asks for them."""
+columns), cells fetched lazily in blocks into a small cache when the view asks for them.
+
+A new filter (``request_filter``, search as you type) runs its id query in a worker thread
+(``gui.background.BackgroundQuery``): the GUI thread stays free while SQLite scans, the rows
+are swapped in when the newest query ends, and the answer to an older filter is dropped.
+``reload`` and sorting load at once, on the GUI thread, and drop any query still running."""
 
 from __future__ import annotations
 
@@ -8,9 +13,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from sangkien_desktop.gui.background import BackgroundQuery
 from sangkien_desktop.gui.look import ui_language
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.services.initiatives import InitiativeFilter, fetch_rows, list_ids
@@ -67,7 +73,19 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 RAW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
+def query_ids(db: Database, flt: InitiativeFilter, sort: str, descending: bool) -> list[str]:
+    """The id query, in its own session: it runs in a worker thread."""
+    with db.reader() as session:
+        return list_ids(session, flt, sort, descending)
+
+
 class InitiativeTableModel(QAbstractTableModel):
+    """Emits ``loading(True)`` when a filter's query starts in the background and
+    ``loading(False)`` when its rows are in (or it failed: ``failed(exception)``)."""
+
+    loading = Signal(bool)
+    failed = Signal(object)
+
     def __init__(self, db: Database, profile: ProgramProfile, parent: Any = None) -> None:
         super().__init__(parent)
         self.db = db
@@ -81,19 +99,50 @@ class InitiativeTableModel(QAbstractTableModel):
         self.descending = False
         self._error_brush = QBrush(QColor("#b3261e"))
         self._ok_brush = QBrush(QColor("#1e7b34"))
+        self.background = BackgroundQuery(self)
+        self.background.finished.connect(self._set_ids)
+        self.background.failed.connect(self.failed)
+        self.background.busy_changed.connect(self.loading)
 
     # Loading -----------------------------------------------------------------------------
     def reload(self) -> None:
-        """Run the id query again (after a filter, a sort or a change in the database)."""
+        """Run the id query again now (after a sort or a change in the database); the newest
+        filter applies, and a query still running in the background is dropped."""
+        self.background.cancel()
+        self._set_ids(query_ids(self.db, self.filter, self.sort_key, self.descending))
+
+    def set_filter(self, flt: InitiativeFilter) -> None:
+        """Filter now, on the calling thread."""
+        self.filter = flt
+        self.reload()
+
+    def request_filter(self, flt: InitiativeFilter) -> int:
+        """Filter in the background: the rows change when the query ends, unless a newer
+        request came meanwhile. ``filter`` is the new one at once. Returns the generation."""
+        self.filter = flt
+        db, sort, descending = self.db, self.sort_key, self.descending
+        return self.background.submit(lambda: query_ids(db, flt, sort, descending))
+
+    @property
+    def is_loading(self) -> bool:
+        """Whether a filter's query is running in the background."""
+        return self.background.busy
+
+    def shutdown(self) -> None:
+        """Drop the background query's result and wait for it to end (closing)."""
+        self.background.shutdown()
+
+    def _set_ids(self, ids: list[str]) -> None:
         self.beginResetModel()
-        with self.db.reader() as session:
-            self._ids = list_ids(session, self.filter, self.sort_key, self.descending)
+        self._ids = ids
         self._blocks.clear()
         self.endResetModel()
 
-    def set_filter(self, flt: InitiativeFilter) -> None:
-        self.filter = flt
-        self.reload()
+    def rows_of(self, ids: set[str]) -> list[int]:
+        """The rows of ``ids`` still listed, in order (one pass, however many)."""
+        if not ids:
+            return []
+        return [row for row, initiative_id in enumerate(self._ids) if initiative_id in ids]
 
     def _row(self, row: int) -> tuple[object, ...] | None:
         block = row // BLOCK

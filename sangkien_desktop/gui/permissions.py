@@ -4,9 +4,11 @@ only spares the user a click that can only fail."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
+from sangkien_desktop.gui.tasks import error_text
 from sangkien_desktop.security import access
 from sangkien_desktop.security.users import ROLE_NAMES, PermissionDenied, Role
 from sangkien_desktop.storage.database import Database
@@ -15,8 +17,19 @@ _OWN_TOOLTIP = "sangkienOwnToolTip"  # the tooltip a widget had before a refusal
 
 
 def role_name(role: str) -> str:
-    """The role as the union says it (users.ROLE_NAMES)."""
-    return ROLE_NAMES[Role(role)] if role in Role.__members__ else role
+    """The role as the union says it (users.ROLE_NAMES), in the interface language."""
+    if role not in Role.__members__:
+        return role
+    # Written out so that lupdate collects them; the Vietnamese is users.ROLE_NAMES word for word
+    # (tests/gui/test_language.py checks it).
+    translate = QCoreApplication.translate
+    names = {
+        Role.ADMIN: translate("RoleNames", "Quản trị"),
+        Role.CHAIR: translate("RoleNames", "Chủ tịch / Hội đồng"),
+        Role.SUPPORT: translate("RoleNames", "Tổ hỗ trợ sáng kiến"),
+        Role.VIEWER: translate("RoleNames", "Chỉ xem"),
+    }
+    return names.get(Role(role), ROLE_NAMES[Role(role)])
 
 
 def refusal(db: Database, action: str) -> str:
@@ -25,7 +38,7 @@ def refusal(db: Database, action: str) -> str:
     try:
         access.authorise(db, action)
     except PermissionDenied as exc:
-        return exc.message
+        return error_text(exc)
     return ""
 
 

@@ -3,6 +3,9 @@
 ``run_task`` calls ``work(progress)`` in the thread pool; ``progress(done, total)`` returns False
 once the user pressed Cancel, and the core function stops. After ``delay_ms`` a progress dialog
 appears. ``on_done(result)`` or ``on_error(exception)`` then runs on the GUI thread.
+
+Read-only queries where only the newest request counts (search as you type) use
+``gui.background.BackgroundQuery`` instead: no dialog, stale results dropped.
 """
 
 from __future__ import annotations
@@ -136,13 +139,20 @@ def run_task(
     return task.start()
 
 
+def error_text(exc: SangKienError) -> str:
+    """A core error's message in the interface language (the core gives English for many)."""
+    from sangkien_desktop.gui.look import ui_language
+
+    return exc.english if ui_language() == "en" else exc.message
+
+
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """A user error in its own words; anything else as an internal error with details."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("Task", "Sáng Kiến Desktop"))
     if isinstance(exc, SangKienError):
-        box.setText(exc.message)
+        box.setText(error_text(exc))
     else:
         box.setText(
             QCoreApplication.translate(

@@ -72,6 +72,27 @@ ACTIONS = {
     "key.manage": "quản lý khóa ký của đơn vị",
 }
 
+ROLE_NAMES_EN: dict[str, str] = {
+    Role.ADMIN: "Administrator",
+    Role.CHAIR: "Chair / Council",
+    Role.SUPPORT: "Initiative support team",
+    Role.VIEWER: "View only",
+}
+ACTIONS_EN = {
+    "report.read": "view the initiatives and reports",
+    "report.export": "export reports (Excel, PDF)",
+    "initiative.edit": "enter or edit initiatives",
+    "initiative.move": "move initiatives (up to “Ready to send”)",
+    "initiative.recognise": "recognise or reject initiatives",
+    "member.edit": "edit the member list",
+    "reward.edit": "record rewards",
+    "bundle.sign": "sign and export bundles for the superior union",
+    "certificate.print": "print certificates",
+    "user.manage": "manage user accounts",
+    "setting.edit": "change settings",
+    "key.manage": "manage the unit's signing key",
+}
+
 _READ = frozenset({"report.read", "report.export"})
 _SUPPORT = _READ | {"initiative.edit", "initiative.move", "member.edit"}
 PERMISSIONS: dict[Role, frozenset[str]] = {
@@ -130,7 +151,8 @@ def require(user: UserInfo, action: str) -> None:
     raise PermissionDenied(
         f"Tài khoản “{user.username}” (vai trò {role}) không có quyền "
         f"{ACTIONS.get(action, action)}.",
-        english=f"User '{user.username}' ({user.role}) may not do {action}.",
+        english=f"The account '{user.username}' (role {ROLE_NAMES_EN.get(user.role, user.role)}) "
+        f"may not {ACTIONS_EN.get(action, action)}.",
     )
 
 

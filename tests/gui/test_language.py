@@ -18,12 +18,15 @@ from sangkien_desktop.gui.look import (
     ui_language,
 )
 from sangkien_desktop.gui.main_window import MainWindow
+from sangkien_desktop.gui.permissions import role_name
 from sangkien_desktop.gui.screens.board import BoardScreen
 from sangkien_desktop.gui.screens.reports import ReportsScreen
 from sangkien_desktop.program import ProgramProfile
+from sangkien_desktop.security.users import ROLE_NAMES
 from sangkien_desktop.services.initiatives import InitiativeFilter, list_ids
 from sangkien_desktop.storage import Database
 from sangkien_desktop.workflow.states import State
+from tests.gui.conftest import sign_in
 
 pytestmark = pytest.mark.gui
 
@@ -157,3 +160,17 @@ def test_english_editor_shows_findings_and_profile_names_in_english(
     assert "Technical solution" in kinds
     assert editor.form.social["MOI_TRUONG"].text() == "Environment"
     assert "Completing the dossier" in editor.form.status.text()
+
+
+def test_vietnamese_role_names_are_the_core_role_names() -> None:
+    assert {role: role_name(role) for role in ROLE_NAMES} == ROLE_NAMES
+
+
+def test_english_status_bar_names_the_signed_in_role_in_english(
+    qtbot: Any, english: None, accounts_db: Database, profile: ProgramProfile
+) -> None:
+    sign_in(accounts_db, "chutich")
+    window = MainWindow(accounts_db, profile)
+    qtbot.addWidget(window)
+    assert window.user_label.text().endswith(" — Chair / Council")
+    assert "role Chair / Council" in window.user_label.toolTip()

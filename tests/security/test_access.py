@@ -436,3 +436,25 @@ def test_recovery_with_the_right_code_resets_and_removes_the_file(office: Office
     with pytest.raises(RecoveryError):  # the code was used once
         started.file.write_text(started.code, encoding="utf-8")
         finish_recovery(office.db, "admin", "mật-khẩu-khác-123")
+
+
+def test_a_refusal_names_the_account_role_and_action_in_both_languages() -> None:
+    from sangkien_desktop.security.users import UserInfo, require
+
+    with pytest.raises(PermissionDenied) as refused:
+        require(UserInfo(7, "hotro", "Lê Minh Tâm", "SUPPORT", True), "initiative.recognise")
+    assert refused.value.message == (
+        "Tài khoản “hotro” (vai trò Tổ hỗ trợ sáng kiến) không có quyền "
+        "công nhận hoặc không công nhận sáng kiến."
+    )
+    assert refused.value.english == (
+        "The account 'hotro' (role Initiative support team) may not recognise or reject "
+        "initiatives."
+    )
+
+
+def test_every_action_and_role_has_an_english_name() -> None:
+    from sangkien_desktop.security import users
+
+    assert set(users.ACTIONS_EN) == set(users.ACTIONS)
+    assert set(users.ROLE_NAMES_EN) == set(users.ROLE_NAMES)

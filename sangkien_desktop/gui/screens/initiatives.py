@@ -1,8 +1,15 @@
-"""Sáng kiến: the list of initiatives with filters, search as you type and bulk actions."""
+"""Sáng kiến: the list of initiatives with filters, search as you type and bulk actions.
+
+A filter or search change runs the list's id query in the background (the model's
+``request_filter``): typing never waits for SQLite. The count label says "Đang tìm…" when a
+query takes longer than ``BUSY_DELAY_MS``; the selection and the current row survive the swap
+when they are still listed."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +40,17 @@ from sangkien_desktop.workflow.service import MoveReport, assign_many
 from sangkien_desktop.workflow.states import STATES
 
 SEARCH_DELAY_MS = 120
+BUSY_DELAY_MS = 100  # a query shorter than this shows no busy text (no flicker as you type)
+
+
+@dataclass
+class _KeptView:
+    """What the user was looking at before the rows changed."""
+
+    selected: set[str] = field(default_factory=set)
+    current: str | None = None
+    top: str | None = None  # the id of the first row in view
+    new_list: bool = False  # another filter or order: not the same list any more
 
 
 class InitiativesScreen(QWidget):
@@ -130,6 +148,15 @@ class InitiativesScreen(QWidget):
         bottom.addWidget(self.bulk_button)
         layout.addLayout(bottom)
 
+        self._kept = _KeptView()
+        self._new_filter = False
+        self._order = (self.model.sort_key, self.model.descending)
+        self._busy_timer = QTimer(self, singleShot=True, interval=BUSY_DELAY_MS)
+        self._busy_timer.timeout.connect(self._show_count)
+        self.model.modelAboutToBeReset.connect(self._remember_view)
+        self.model.modelReset.connect(self._restore_view)
+        self.model.loading.connect(self._loading)
+        self.model.failed.connect(self._query_failed)
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(lambda _text: self._timer.start())
@@ -152,7 +179,8 @@ class InitiativesScreen(QWidget):
         find.triggered.connect(self.focus_search)
         self.addAction(find)
         self._restore_columns()
-        self.apply_filters()
+        # The first rows load at once: the screen is never shown empty.
+        self.model.set_filter(self.current_filter())
         self._update_bulk_actions()
 
     def _combo(self, name: str, everything: str, items: list[tuple[str, str]]) -> QComboBox:
@@ -210,18 +238,86 @@ class InitiativesScreen(QWidget):
         )
 
     def apply_filters(self) -> None:
+        """Start the list's query for the filters as they are; the rows follow when it ends."""
         self._timer.stop()
-        self.model.set_filter(self.current_filter())
-        self.count_label.setText(self.tr("%n sáng kiến", "", self.model.rowCount()))
+        self._new_filter = True
+        self.model.request_filter(self.current_filter())
 
     def reload(self) -> None:
-        selected = self.selected_ids()
+        """Load the rows again now (after a change in the database), keeping the selection."""
         self.model.reload()
-        self.count_label.setText(self.tr("%n sáng kiến", "", self.model.rowCount()))
-        for initiative_id in selected:
-            row = self.model.row_of(initiative_id)
-            if row >= 0:
-                self.table.selectRow(row)
+
+    def is_searching(self) -> bool:
+        """Whether the list is waiting for a search (typed, or its query running)."""
+        return self._timer.isActive() or self.model.is_loading
+
+    def _show_count(self) -> None:
+        if self.model.is_loading:
+            self.count_label.setText(self.tr("Đang tìm…"))
+        else:
+            self.count_label.setText(self.tr("%n sáng kiến", "", self.model.rowCount()))
+
+    def _loading(self, busy: bool) -> None:
+        if busy:
+            if not self._busy_timer.isActive():
+                self._busy_timer.start()
+        else:
+            self._busy_timer.stop()
+            self._show_count()
+
+    def _query_failed(self, exc: BaseException) -> None:
+        self._new_filter = False
+        self._show_count()
+        show_error(self, exc)
+
+    def _remember_view(self) -> None:
+        current = self.table.currentIndex()
+        top = self.table.rowAt(0)
+        self._kept = _KeptView(
+            set(self.selected_ids()),
+            self.model.id_at(current.row()) if current.isValid() else None,
+            self.model.id_at(top) if top >= 0 else None,
+            self._new_filter or self._order != (self.model.sort_key, self.model.descending),
+        )
+        self._new_filter = False
+        self._order = (self.model.sort_key, self.model.descending)
+
+    def _restore_view(self) -> None:
+        """After the rows changed: select again what is still listed, keep the current row,
+        and keep the view where it was (same list) or go to the top (new filter)."""
+        kept, self._kept = self._kept, _KeptView()
+        self._show_count()
+        wanted = set(kept.selected)
+        wanted.update(i for i in (kept.current, None if kept.new_list else kept.top) if i)
+        rows = self.model.rows_of(wanted)
+        row_of = {self.model.id_at(row): row for row in rows}
+        selection = QItemSelection()
+        last = self.model.columnCount() - 1
+        start = previous = -2
+        for row in (r for r in rows if self.model.id_at(r) in kept.selected):
+            if row != previous + 1:
+                if start >= 0:
+                    selection.select(self.model.index(start, 0), self.model.index(previous, last))
+                start = row
+            previous = row
+        if start >= 0:
+            selection.select(self.model.index(start, 0), self.model.index(previous, last))
+        model = self.table.selectionModel()
+        if not selection.isEmpty():
+            model.select(selection, QItemSelectionModel.SelectionFlag.Select)
+        current = row_of.get(kept.current or "", -1)
+        if current >= 0:
+            model.setCurrentIndex(
+                self.model.index(current, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+        top = row_of.get(kept.top or "", -1)
+        hint = QAbstractItemView.ScrollHint
+        if not kept.new_list and top >= 0:
+            self.table.scrollTo(self.model.index(top, 0), hint.PositionAtTop)
+        elif current >= 0:
+            self.table.scrollTo(self.model.index(current, 0), hint.EnsureVisible)
+        else:
+            self.table.scrollToTop()
 
     def focus_search(self) -> None:
         self.search.setFocus()
