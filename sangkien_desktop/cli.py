@@ -502,6 +502,14 @@ def main(argv: list[str] | None = None) -> None:
         cli.main(args=argv, prog_name="sangkien", standalone_mode=False)
     except SangKienError as exc:
         click.echo(f"Lỗi: {exc.message}", err=True)
+        from sangkien_desktop.security.access import SignInRequired
+
+        if isinstance(exc, SignInRequired):
+            click.echo(
+                "Hãy thêm --user TÊN (hoặc đặt biến SANGKIEN_USER); mật khẩu lấy từ biến "
+                "SANGKIEN_PASSWORD hoặc được hỏi.",
+                err=True,
+            )
         sys.exit(2)
     except click.exceptions.Abort:
         click.echo("Đã hủy.", err=True)

@@ -114,7 +114,7 @@ class Shots:
         self.work = work
         self.profile = load_profile()
         self.db = open_database(work / "demo.sqlite")
-        fill_demo(self.db, self.profile)
+        fill_demo(self.db, self.profile, accounts=True)
         self.saved: list[Path] = []
         self.window = None
 
@@ -150,7 +150,12 @@ class Shots:
 
     def main_screens(self) -> None:
         from sangkien_desktop.gui.main_window import SCREENS, MainWindow
+        from sangkien_desktop.security import access
+        from sangkien_desktop.security.users import authenticate
+        from sangkien_desktop.services.demo import DEMO_PASSWORD
 
+        # The chair at work: every screen as the person who uses all of them.
+        access.sign_in(self.db, authenticate(self.db, "chutich", DEMO_PASSWORD))
         window = MainWindow(self.db, self.profile)
         self.window = window
         window.setGeometry(0, 0, WIDTH, HEIGHT)
@@ -218,9 +223,9 @@ class Shots:
         from sangkien_desktop.gui.main_window import MainWindow
         from sangkien_desktop.security import access
         from sangkien_desktop.security.users import authenticate
-        from sangkien_desktop.services.demo import DEMO_PASSWORD, add_demo_accounts
+        from sangkien_desktop.services.demo import DEMO_PASSWORD
 
-        add_demo_accounts(self.db)
+        access.sign_out(self.db)
         login = LoginDialog(self.db)
         login.username.setText("chutich")
         login.show()

@@ -21,6 +21,10 @@ from sangkien_desktop.storage.database import Database
 from sangkien_desktop.storage.models import User
 
 
+class SignInRequired(PermissionDenied):
+    """Nobody is signed in to a database that has accounts."""
+
+
 def accounts_exist(db: Database) -> bool:
     """Whether the database has at least one account (cached on ``db``; accounts are never
     deleted, only disabled)."""
@@ -57,7 +61,7 @@ def authorise(db: Database, action: str, actor: str = "") -> str:
         require(user, action)
         return user.username
     if accounts_exist(db):
-        raise PermissionDenied(
+        raise SignInRequired(
             "Cần đăng nhập trước khi làm việc này (cơ sở dữ liệu đã có tài khoản người dùng).",
             english="Sign in first: this database has user accounts.",
         )

@@ -57,7 +57,7 @@ def test_a_write_without_signing_in_is_refused_but_reading_is_not(
     accounts_db: Database, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, _, err = run(capsys, accounts_db, "member", "add", "Trần Thị Bình")
-    assert code == 2 and "Cần đăng nhập" in err
+    assert code == 2 and "Cần đăng nhập" in err and "--user" in err
     code, out, _ = run(capsys, accounts_db, "member", "list")
     assert code == 0 and "— 0 đoàn viên" in out
 
