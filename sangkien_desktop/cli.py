@@ -425,15 +425,15 @@ def move(
     "folders",
     multiple=True,
     type=click.Path(path_type=Path),
-    help="Thêm một thư mục nhận bản sao (ví dụ USB).",
+    help="Thêm một thư mục nhận bản sao (ví dụ USB); mặc định là thư mục sao lưu thứ hai đã "
+    "chọn trong Cài đặt.",
 )
 @pass_ctx
 def backup(ctx: Context, folders: tuple[Path, ...]) -> None:
     """Sao lưu cơ sở dữ liệu ngay (an toàn cả khi ứng dụng đang mở)."""
-    from sangkien_desktop.storage.backups import backup_now, backups_dir, rotate
+    from sangkien_desktop.services.backup_settings import backup_to_all
 
-    written = backup_now(ctx.db, "thu-cong", folders)
-    rotate(backups_dir(ctx.db))
+    written = backup_to_all(ctx.db, "thu-cong", folders or None)
     for path in written:
         click.echo(f"Đã sao lưu vào {path}")
 

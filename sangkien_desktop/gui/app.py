@@ -6,15 +6,16 @@ import argparse
 import os
 import sys
 import tempfile
+import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from shiboken6 import isValid
 
 from sangkien_desktop import __version__
-from sangkien_desktop.errors import SangKienError
+from sangkien_desktop.errors import InputError, SangKienError
 from sangkien_desktop.paths import APP_AUTHOR, APP_NAME, DB_ENV
 from sangkien_desktop.program.profile import ProgramProfile, load_profile
 from sangkien_desktop.storage.database import Database, open_database
@@ -60,11 +61,30 @@ def open_for_gui(spec: str | None, demo: bool) -> Database:
         db = open_database(folder / "demo.sqlite")
         fill_demo(db, load_profile(), accounts=True)
         return db
+    from sangkien_desktop.errors import StorageError
+    from sangkien_desktop.services.backup_settings import backup_folders
     from sangkien_desktop.storage.backups import daily_backup
 
     db = open_database(spec)
-    daily_backup(db)  # the first start of each day keeps a copy (rotated 7/4/12)
+    global startup_warning
+    startup_warning = ""
+    try:
+        # The first start of each day keeps a copy (rotated 7/4/12), also in the second folder.
+        daily_backup(db, backup_folders(db))
+    except StorageError as exc:  # a USB stick not plugged in must not stop the start
+        startup_warning = exc.message
     return db
+
+
+#: Every desk, to find the one showing a main window (Desk.of).
+_desks: weakref.WeakSet[Desk] = weakref.WeakSet()
+
+#: Desks made for main windows shown without one (Desk.adopting); Python must hold them.
+_adopted: list[Desk] = []
+
+#: Why the daily backup at start could not be completed ("" when it could): the first main
+#: window shows it in its status bar.
+startup_warning = ""
 
 
 class Desk(QObject):
@@ -83,6 +103,8 @@ class Desk(QObject):
         self.report = report
         self.window: MainWindow | None = None
         self.login: LoginDialog | None = None
+        self.notice: QMessageBox | None = None
+        _desks.add(self)
 
     def start(self) -> None:
         from sangkien_desktop.security import access
@@ -106,10 +128,104 @@ class Desk(QObject):
     def show_main(self) -> None:
         from sangkien_desktop.gui.main_window import MainWindow
 
+        global startup_warning
         self._adopt(MainWindow(self.db, self.profile))
         assert self.window is not None
         self.window.show()
+        if startup_warning:  # the daily backup at start could not reach the second folder
+            self.window.statusBar().showMessage(
+                self.tr("Sao lưu hằng ngày chưa trọn vẹn: %1").replace("%1", startup_warning),
+                120_000,
+            )
+            startup_warning = ""
         self._say("main window shown")
+
+    @classmethod
+    def of(cls, window: QWidget) -> Desk | None:
+        """The desk that shows ``window`` (a main window), if any."""
+        for desk in list(_desks):
+            if desk.window is window:
+                return desk
+        return None
+
+    @classmethod
+    def adopting(cls, window: MainWindow) -> Desk:
+        """A desk for a main window shown without one (kept for the rest of the run)."""
+        desk = cls(window.db, window.profile)
+        desk._adopt(window)
+        _adopted.append(desk)
+        return desk
+
+    def restore_backup(self, backup: Path) -> Path | None:
+        """Replace the database by ``backup`` (checked first): close the editors the normal way
+        (a cancel stops here), close the database, restore, reopen it and ask who signs in (the
+        restored file may have other accounts; single-user mode opens a new main window).
+        Returns the kept replaced file, or None when nothing was done. Errors are shown; if
+        the restore fails the old database is opened again, and a window is always left."""
+        from sangkien_desktop.gui.tasks import show_error
+        from sangkien_desktop.security import access, audit
+        from sangkien_desktop.storage import backups
+
+        window = self.window
+        target = self.db.path
+        try:
+            if target is None:
+                raise InputError(
+                    "Chỉ khôi phục được cơ sở dữ liệu dạng tệp (SQLite).",
+                    english="Only a database file (SQLite) can be restored.",
+                )
+            access.authorise(self.db, "setting.edit")
+            backups.check_backup(backup)
+        except Exception as exc:
+            show_error(window, exc)
+            return None
+        if window is not None and not window.close_editors():
+            return None
+        user = access.current_user(self.db)
+        if window is not None:
+            window.end_session()
+        self.window = None  # closing it below is not the user leaving
+        self.db.close()
+        kept: Path | None = None
+        failure: BaseException | None = None
+        try:
+            kept = backups.restore(target, backup)
+            audit.forget_anchor(target)
+            self.db = open_database(target)
+        except Exception as exc:
+            failure = exc
+            if kept is not None:  # the file was replaced: put the old one back
+                backups.restore(target, kept)
+            self.db = open_database(target)
+            if user is not None:
+                access.sign_in(self.db, user)
+        self.start()
+        if window is not None:
+            window.close()
+        shown = self.window or self.login
+        if failure is not None:
+            show_error(shown, failure)
+        else:
+            self._tell(
+                shown,
+                self.tr(
+                    "Đã khôi phục dữ liệu từ bản sao lưu %1.\n\nTệp dữ liệu trước khi khôi phục "
+                    "được giữ tại:\n%2"
+                )
+                .replace("%1", backup.name)
+                .replace("%2", str(kept) if kept else "—"),
+            )
+        return kept
+
+    def _tell(self, parent: QWidget | None, text: str) -> None:
+        """A message that does not block (kept as ``self.notice`` for tests)."""
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("Sáng Kiến Desktop"))
+        box.setText(text)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.notice = box
+        box.open()
 
     def log_out(self) -> None:
         """Close the editors the normal way (a cancel keeps everything open), sign out, and
@@ -183,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.quit_after is not None:
         QTimer.singleShot(args.quit_after, desk.close)
     code = app.exec()
-    db.close()
+    desk.db.close()  # a restore may have reopened it
     return code
 
 

@@ -1,5 +1,5 @@
 """Screenshots of every main screen over the demo data, the initiative editor, the first-run
-wizard, the login dialog, the screen lock and the accounts in Cài đặt, at 1366×768 (the
+wizard, the login dialog, the screen lock, the accounts and the backups in Cài đặt, at 1366×768 (the
 commonest office screen):
 
     python -m sangkien_desktop.gui.screenshots docs/screenshots [--lang en]
@@ -239,10 +239,36 @@ class Shots:
         window.show()
         window.show_screen("settings")
         self.save(window, "settings-accounts")
+        self.backups(window)
         window.lock_screen()
         self.save(window, "lock")
         window.close()
         access.sign_out(self.db)
+
+    def backups(self, window) -> None:  # type: ignore[no-untyped-def]
+        """Cài đặt › Sao lưu with a few days of backups and a USB stick chosen."""
+        from datetime import datetime, timedelta
+
+        from sangkien_desktop.services.backup_settings import set_second_folder
+        from sangkien_desktop.storage.backups import backup_now
+
+        today = datetime.now().replace(hour=7, minute=58, second=12)
+        for days, hour, reason in (
+            (9, 8, "hang-ngay"),
+            (6, 14, "thu-cong"),
+            (3, 8, "hang-ngay"),
+            (2, 10, "truoc-nhap"),
+            (1, 8, "hang-ngay"),
+            (0, 7, "hang-ngay"),
+        ):
+            backup_now(self.db, reason, now=(today - timedelta(days=days)).replace(hour=hour))
+        set_second_folder(self.db, self.work / "USB" / "SangKien-saoluu")
+        screen = window.screens["settings"]
+        screen.reload()
+        screen.backups_group.table.selectRow(1)
+        self.settle()
+        screen.show_backups()
+        self.save(window, "settings-backups")
 
     def _wait(self, done: Callable[[], bool]) -> None:
         for _ in range(100):

@@ -16,7 +16,7 @@ import shutil
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import exists, select
@@ -27,6 +27,7 @@ from sangkien_desktop.storage.models import Initiative, Member
 
 PATTERN = re.compile(r"^sangkien-(\d{8})-(\d{6})-([a-z0-9-]+)\.sqlite$")
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
+RECENT, KEEP_RECENT = timedelta(hours=24), 20
 
 
 LEFTOVER_SUFFIXES = (".part", ".part-journal", ".restore-part")
@@ -82,8 +83,14 @@ def backup_now(
 
 
 def to_keep(backups: list[Backup]) -> set[Path]:
-    """The backups rotation keeps: newest of each recent day, ISO week and month."""
+    """The backups rotation keeps: every one of the last 24 hours (at most KEEP_RECENT: the
+    copy before this morning's import must survive the afternoon's), then the newest of each
+    recent day, ISO week and month."""
     keep: set[Path] = set()
+    if backups:
+        newest = backups[0].taken_at
+        recent = [b.path for b in backups if newest - b.taken_at < RECENT][:KEEP_RECENT]
+        keep.update(recent)
     for key, limit in (
         (lambda b: b.taken_at.date(), KEEP_DAILY),
         (lambda b: b.taken_at.isocalendar()[:2], KEEP_WEEKLY),

@@ -67,6 +67,17 @@ def test_rotation_keeps_7_daily_4_weekly_12_monthly(tmp_path: Path) -> None:
     assert len(months) == 12
 
 
+def test_rotation_keeps_every_backup_of_the_last_day_so_a_later_one_replaces_none() -> None:
+    newest = datetime(2024, 12, 31, 15)
+    today = [newest - timedelta(hours=h) for h in (0, 3, 7)]  # import, manual, daily
+    older = [newest - timedelta(days=d, hours=2) for d in (1, 2)]
+    backups = [Backup(Path(f"b-{m:%d-%H}"), m, "x") for m in [*today, *older]]
+    kept = to_keep(backups)
+    assert {b.path for b in backups[:3]} <= kept
+    many = [Backup(Path(f"m{i}"), newest - timedelta(minutes=i), "x") for i in range(50)]
+    assert len(to_keep(many)) == 20
+
+
 def test_rotate_deletes_only_what_it_does_not_keep(tmp_path: Path) -> None:
     for i in range(30):
         moment = datetime(2024, 6, 30, 8) - timedelta(days=i)

@@ -1,5 +1,5 @@
 """Cài đặt: the unit's details, the accounts (or, in single-user mode, the person at the desk),
-the interface language, the program profile in use and where the data lives."""
+the backups, the interface language, the program profile in use and where the data lives."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from sangkien_desktop.gui.accounts import AccountsGroup, FirstAccountsDialog
+from sangkien_desktop.gui.backups_page import BackupsGroup
 from sangkien_desktop.gui.first_run import UnitForm
 from sangkien_desktop.gui.look import (
     LANGUAGES,
@@ -71,6 +72,8 @@ class SettingsScreen(QWidget):
             self.accounts_group = AccountsGroup(db, page)
             self.accounts_group.lock_minutes_changed.connect(self._lock_minutes_changed)
             left.addWidget(self.accounts_group)
+        self.backups_group = BackupsGroup(db, page)
+        left.addWidget(self.backups_group)
         left.addWidget(self._profile_group(page))
         left.addStretch(1)
         if not self.accounts_mode:
@@ -87,6 +90,7 @@ class SettingsScreen(QWidget):
         scroll.setWidget(page)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll = scroll
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(scroll, 1)
@@ -305,6 +309,10 @@ class SettingsScreen(QWidget):
         return self.tr("trước %1").replace("%1", self._moment(moment))
 
     # Showing -----------------------------------------------------------------------------------
+    def show_backups(self) -> None:
+        """Scroll the page to the backups group."""
+        self.scroll.verticalScrollBar().setValue(self.backups_group.y() - 8)
+
     def reload(self) -> None:
         """Read everything again; unsaved edits to the unit's details are kept."""
         saved = unit_details(self.db)
@@ -316,6 +324,7 @@ class SettingsScreen(QWidget):
             self._user_edited()
         if self.accounts_group is not None:
             self.accounts_group.reload()
+        self.backups_group.reload()
         self.language_combo.setCurrentIndex(max(self.language_combo.findData(language()), 0))
         path = self.db.path
         self.database_label.setText(str(path) if path else self.db.display_name)
