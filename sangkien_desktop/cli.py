@@ -452,17 +452,23 @@ def restore(ctx: Context, file: Path, yes: bool) -> None:
     target = ctx.db.path
     if target is None:
         raise InputError("Chỉ khôi phục được cơ sở dữ liệu dạng tệp (SQLite).")
-    authorise(ctx.db, "setting.edit")
+    actor = authorise(ctx.db, "setting.edit")
     check_backup(file)
     if not yes:
         click.confirm(f"Thay {target} bằng {file.name}?", abort=True)
     ctx.forget_db()
     kept = restore_file(target, file)
     # The restored chain ends earlier than the anchor of the replaced file: start a new anchor
-    # (the replaced file is kept, with its whole chain).
-    from sangkien_desktop.security.audit import forget_anchor
+    # (the replaced file is kept, with its whole chain), whose first row is the restore itself.
+    from sangkien_desktop.security.audit import forget_anchor, record_restore
+    from sangkien_desktop.storage import open_database
 
     forget_anchor(target)
+    restored = open_database(target)
+    try:
+        record_restore(restored, actor, file.name, kept.name if kept else None)
+    finally:
+        restored.close()
     if kept:
         click.echo(f"Tệp cũ được giữ tại {kept}")
     click.echo(f"Đã khôi phục {target} từ {file.name}.")

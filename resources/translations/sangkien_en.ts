@@ -238,7 +238,7 @@
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/editor_attachments.py" line="+103"/>
+        <location filename="../../sangkien_desktop/gui/editor_attachments.py" line="+104"/>
         <source>Đơn yêu cầu công nhận</source>
         <translation>Application for recognition</translation>
     </message>
@@ -318,7 +318,7 @@
         <translation>Documents and images (*.pdf *.doc *.docx *.xls *.xlsx *.odt *.jpg *.jpeg *.png);;All files (*)</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+81"/>
         <source>Đang chép tệp đính kèm vào thư mục dữ liệu…</source>
         <translation>Copying attachments into the data folder…</translation>
     </message>
@@ -359,7 +359,7 @@
 <context>
     <name>AuthorsDelegate</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/editor_authors.py" line="+265"/>
+        <location filename="../../sangkien_desktop/gui/editor_authors.py" line="+268"/>
         <source>chưa ghi</source>
         <translation>not given</translation>
     </message>
@@ -367,7 +367,7 @@
 <context>
     <name>AuthorsModel</name>
     <message>
-        <location line="-195"/>
+        <location line="-197"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
@@ -407,7 +407,7 @@
         <translation>Credited</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+139"/>
         <source>Đoàn viên của đơn vị</source>
         <translation>Member of the unit</translation>
     </message>
@@ -425,7 +425,7 @@
 <context>
     <name>AuthorsPanel</name>
     <message>
-        <location line="+119"/>
+        <location line="+122"/>
         <source>Thêm tác giả</source>
         <translation>Add author</translation>
     </message>
@@ -460,7 +460,7 @@
         <translation>Type part of a name (with or without diacritics) and pick the member: date of birth, workplace, position and qualification are filled in. For an author from outside the unit, type the full name. The initiative is credited to the project lead or to the author with the highest contribution.</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+101"/>
         <source>Tác giả được công nhận: %1 · Tổng tỷ lệ đóng góp: %2</source>
         <translation>Credited author: %1 · Total contribution: %2</translation>
     </message>
@@ -884,7 +884,7 @@ Every change made after that moment will no longer be in the data in use. The cu
         <translation>The daily backup is incomplete: %1</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+77"/>
         <source>Đã khôi phục dữ liệu từ bản sao lưu %1.
 
 Tệp dữ liệu trước khi khôi phục được giữ tại:
@@ -903,7 +903,7 @@ The data file from before the restore is kept at:
 <context>
     <name>EditorForm</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/editor_form.py" line="+109"/>
+        <location filename="../../sangkien_desktop/gui/editor_form.py" line="+112"/>
         <source>Thông tin chung</source>
         <translation>General</translation>
     </message>
@@ -1172,12 +1172,12 @@ The data file from before the restore is kept at:
     </message>
     <message>
         <location line="+8"/>
-        <location line="+149"/>
+        <location line="+176"/>
         <source>Chưa chọn</source>
         <translation>Not chosen</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-167"/>
         <source>Họ tên, chức vụ thủ trưởng đơn vị ứng dụng</source>
         <translation>Name and position of the head of the applying unit</translation>
     </message>
@@ -1277,7 +1277,7 @@ The data file from before the restore is kept at:
         <translation>Changes</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+190"/>
         <source>Tạo mới</source>
         <translation>Created</translation>
     </message>
@@ -1330,12 +1330,12 @@ The data file from before the restore is kept at:
         </translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-218"/>
         <source>Người thực hiện</source>
         <translation>By</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+73"/>
         <location line="+50"/>
         <source>Mã đã cấp, không đổi được</source>
         <translation>Code assigned; it cannot change</translation>
@@ -1723,30 +1723,30 @@ File: %5</translation>
 <context>
     <name>InitiativeEditor</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/editor.py" line="+102"/>
-        <location line="+72"/>
-        <location line="+207"/>
+        <location filename="../../sangkien_desktop/gui/editor.py" line="+109"/>
+        <location line="+81"/>
+        <location line="+221"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="-278"/>
+        <location line="-301"/>
         <source>Lưu sáng kiến (Ctrl+S)</source>
         <translation>Save the initiative (Ctrl+S)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+72"/>
+        <location line="+81"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-36"/>
         <source>Kiểm tra hồ sơ</source>
         <translation>Dossier check</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Mục sau</source>
         <translation>Next section</translation>
     </message>
@@ -1756,7 +1756,12 @@ File: %5</translation>
         <translation>Previous section</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+16"/>
+        <source>Chế độ chỉ xem — vai trò %1 không được sửa sáng kiến.</source>
+        <translation>View only — the role %1 may not edit initiatives.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Sáng kiến mới</source>
         <translation>New initiative</translation>
     </message>
@@ -1781,7 +1786,7 @@ File: %5</translation>
         <translation>%1 errors, %2 warnings</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>Đã lưu %1 lúc %2.</source>
         <translation>Saved %1 at %2.</translation>
     </message>
@@ -3619,12 +3624,12 @@ Assigned to: %2</translation>
         <translation>Grassroots union</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Lưu thông tin đơn vị</source>
         <translation>Save unit details</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Người sử dụng</source>
         <translation>User</translation>
     </message>
@@ -3792,7 +3797,12 @@ Assigned to: %2</translation>
         <translation>before %1</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
+        <source>Chỉ xem: vai trò %1 không được sửa thông tin đơn vị.</source>
+        <translation>View only: the role %1 may not change the unit&apos;s details.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Cần tên và mã đơn vị.</source>
         <translation>The unit&apos;s name and code are required.</translation>
     </message>

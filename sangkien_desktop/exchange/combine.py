@@ -188,10 +188,12 @@ def _import_bundle(
 ) -> BundleImport:
     keys = trusted_keys(db) if trusted is None else trusted
     store = attachments_dir(db)
-    store.mkdir(parents=True, exist_ok=True)
-    # The work folder sits beside the attachment store, so verified attachments are moved into
-    # the store by a rename instead of a copy.
-    workdir = Path(tempfile.mkdtemp(prefix=".nhan-goi-", dir=store))
+    # The work folder is a hidden folder in the data folder, on the same file system as the
+    # attachment store, so verified attachments are moved into the store by a rename instead
+    # of a copy. The store itself is made only when attachments arrive: a refused bundle
+    # leaves nothing behind.
+    store.parent.mkdir(parents=True, exist_ok=True)
+    workdir = Path(tempfile.mkdtemp(prefix=".nhan-goi-", dir=store.parent))
     try:
         verification = verify_bundle(path, trusted=keys, profile=profile, workdir=workdir)
         result = BundleImport(Path(path), verification)
@@ -232,7 +234,7 @@ def _store_attachments(root: Path, store: Path) -> None:
         target = store / source.name[:2] / source.name
         if target.is_file():
             continue
-        target.parent.mkdir(exist_ok=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(source, target)
 
 

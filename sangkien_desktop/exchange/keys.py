@@ -30,6 +30,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from sqlalchemy import select
 
 from sangkien_desktop.errors import InputError, NotFoundError
+from sangkien_desktop.security import audit
 from sangkien_desktop.security.access import authorise
 from sangkien_desktop.services.safe_write import atomic_write_text
 from sangkien_desktop.services.units import home_unit
@@ -190,7 +191,16 @@ def _no_key() -> NotFoundError:
     )
 
 
-def _store_key(db: Database, row: UnitKey, replace: bool) -> KeyInfo:
+def _store_key(
+    db: Database,
+    row: UnitKey,
+    replace: bool,
+    actor: str,
+    action: str,
+    extra: dict[str, list[Any]] | None = None,
+) -> KeyInfo:
+    """Make ``row`` the active key, retiring any other; one audit row ``action`` on entity
+    "key" (the new fingerprint; changes: fingerprint old → new, plus ``extra``)."""
     with db.session() as session:
         unit = home_unit(session)
         current = session.scalars(select(UnitKey).where(UnitKey.retired_at.is_(None))).all()
@@ -213,13 +223,16 @@ def _store_key(db: Database, row: UnitKey, replace: bool) -> KeyInfo:
         else:
             session.add(row)
         session.flush()
+        before = current[0].fingerprint if current else None
+        changes = {"fingerprint": [before, row.fingerprint], **(extra or {})}
+        audit.record(session, actor, "key", row.fingerprint, action, changes)
         return _info(row, unit.code, unit.name)
 
 
 def create_unit_key(db: Database, passphrase: str, *, replace: bool = False) -> KeyInfo:
     """Give the home unit a new Ed25519 key, its private half encrypted with ``passphrase``
     ("key.manage")."""
-    authorise(db, "key.manage")
+    actor = authorise(db, "key.manage")
     private = Ed25519PrivateKey.generate()
     pem, kdf = _encrypt(private, passphrase)
     public = raw_public(private.public_key())
@@ -230,7 +243,7 @@ def create_unit_key(db: Database, passphrase: str, *, replace: bool = False) -> 
         kdf=kdf,
         created_at=datetime.now().replace(microsecond=0),
     )
-    return _store_key(db, row, replace)
+    return _store_key(db, row, replace, actor, "create")
 
 
 def signing_key(db: Database, passphrase: str) -> tuple[Ed25519PrivateKey, KeyInfo]:
@@ -248,8 +261,9 @@ def signing_key(db: Database, passphrase: str) -> tuple[Ed25519PrivateKey, KeyIn
 
 def backup_unit_key(db: Database, path: Path, passphrase: str) -> KeyInfo:
     """Write the encrypted key to ``path`` after checking ``passphrase`` opens it, so the copy is
-    known to be usable. The file holds the key only in its encrypted form ("key.manage")."""
-    authorise(db, "key.manage")
+    known to be usable. The file holds the key only in its encrypted form ("key.manage"; an
+    audit row "export" names the file)."""
+    actor = authorise(db, "key.manage")
     _key, info = signing_key(db, passphrase)
     row = _active(db)
     assert row is not None
@@ -265,6 +279,9 @@ def backup_unit_key(db: Database, path: Path, passphrase: str) -> KeyInfo:
         "private_key": row.private_key,
     }
     atomic_write_text(Path(path), json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    with db.session() as session:
+        changes = {"file": [None, Path(path).name]}
+        audit.record(session, actor, "key", info.fingerprint, "export", changes)
     return info
 
 
@@ -284,7 +301,7 @@ def restore_unit_key(
 ) -> KeyInfo:
     """Put back a key saved by ``backup_unit_key``; ``passphrase`` must open it
     ("key.manage")."""
-    authorise(db, "key.manage")
+    actor = authorise(db, "key.manage")
     path = Path(path)
     try:
         data = json.loads(_read_small(path, "bản sao khóa").decode("utf-8"))
@@ -317,7 +334,7 @@ def restore_unit_key(
         kdf=kdf,
         created_at=datetime.fromisoformat(created) if created else datetime.now(),
     )
-    return _store_key(db, row, replace)
+    return _store_key(db, row, replace, actor, "restore", {"from_file": [None, path.name]})
 
 
 def public_key_text(info: KeyInfo) -> str:
@@ -385,8 +402,8 @@ def read_public_key_file(path: Path) -> KeyInfo:
 
 def trust_key(db: Database, key: KeyInfo, unit_code: str = "", unit_name: str = "") -> KeyInfo:
     """Trust ``key`` for bundles of unit ``unit_code`` (default: the code the key file names;
-    "key.manage")."""
-    authorise(db, "key.manage")
+    "key.manage"; audited: "create" for a new key, "update" when its unit name changes)."""
+    actor = authorise(db, "key.manage")
     code = clean(unit_code or key.unit_code)
     name = clean(unit_name or key.unit_name)
     if not code:
@@ -409,19 +426,33 @@ def trust_key(db: Database, key: KeyInfo, unit_code: str = "", unit_name: str = 
                 added_at=datetime.now().replace(microsecond=0),
             )
             session.add(row)
+            old: dict[str, Any] = {}
+        else:
+            old = {"fingerprint": row.fingerprint, "unit_code": code, "unit_name": row.unit_name}
         row.unit_name = name or row.unit_name or ""
+        new = {"fingerprint": key.fingerprint, "unit_code": code, "unit_name": row.unit_name}
+        changes = audit.diff(old, new)
+        if changes:
+            action = "update" if old else "create"
+            audit.record(session, actor, "key", key.fingerprint, action, changes)
         return KeyInfo(key.fingerprint, key.public_key, row.added_at, code, row.unit_name)
 
 
 def untrust_key(db: Database, fingerprint_text: str) -> None:
-    """Stop trusting a key ("key.manage")."""
-    authorise(db, "key.manage")
+    """Stop trusting a key ("key.manage"; audited as "delete")."""
+    actor = authorise(db, "key.manage")
     wanted = normalise_fingerprint(fingerprint_text)
     with db.session() as session:
         row = session.get(TrustedKey, wanted)
         if row is None:
             raise NotFoundError(f"Không có khóa tin cậy nào có dấu vân tay {wanted}.")
+        changes = {
+            "fingerprint": [row.fingerprint, None],
+            "unit_code": [row.unit_code, None],
+            "unit_name": [row.unit_name, None],
+        }
         session.delete(row)
+        audit.record(session, actor, "key", wanted, "delete", changes)
 
 
 def trusted_keys(db: Database) -> list[KeyInfo]:

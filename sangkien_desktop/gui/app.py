@@ -174,7 +174,7 @@ class Desk(QObject):
                     "Chỉ khôi phục được cơ sở dữ liệu dạng tệp (SQLite).",
                     english="Only a database file (SQLite) can be restored.",
                 )
-            access.authorise(self.db, "setting.edit")
+            actor = access.authorise(self.db, "setting.edit")
             backups.check_backup(backup)
         except Exception as exc:
             show_error(window, exc)
@@ -192,8 +192,10 @@ class Desk(QObject):
             kept = backups.restore(target, backup)
             audit.forget_anchor(target)
             self.db = open_database(target)
+            audit.record_restore(self.db, actor, backup.name, kept.name if kept else None)
         except Exception as exc:
             failure = exc
+            self.db.close()  # the restored file, if it was opened (closing twice is harmless)
             if kept is not None:  # the file was replaced: put the old one back
                 backups.restore(target, kept)
             self.db = open_database(target)

@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
 from sangkien_desktop.errors import NotFoundError
 from sangkien_desktop.gui.editor_findings import FindingsPanel, finding_text, severity_icon
 from sangkien_desktop.gui.editor_form import SECTIONS, EditorForm, state_name
+from sangkien_desktop.gui.permissions import role_name
 from sangkien_desktop.gui.tasks import show_error
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.records.model import InitiativeRecord
 from sangkien_desktop.rules import Finding, Severity, check, derive
+from sangkien_desktop.security import access
 from sangkien_desktop.services.history import initiative_history
 from sangkien_desktop.services.initiatives import get_record, new_id, save_record
 from sangkien_desktop.storage.database import Database
@@ -42,6 +44,9 @@ QLabel#sectionTitle { font-size: 13pt; font-weight: 600; color: #1c2b4a; }
 QLabel[role="hint"] { color: #5f6773; }
 QLabel#editorHeadline { font-size: 12pt; font-weight: 600; color: #1c2b4a; }
 QLabel#stateChip { background: #e8eefc; color: #0b3a82; border-radius: 9px; padding: 2px 10px; }
+QLineEdit:read-only, QPlainTextEdit:read-only { background: #f4f5f7; color: #2b2f36; }
+QLabel#readOnlyBanner { background: #fff4d6; color: #5c4000; border: 1px solid #ecd08a;
+    border-radius: 6px; padding: 6px 10px; }
 QListWidget#sectionList { background: #f3f5f8; border: none; }
 QListWidget#sectionList::item { padding: 7px 8px; border-radius: 6px; margin: 1px 4px; }
 QListWidget#sectionList::item:selected { background: #d6e4ff; color: #0b3a82; }
@@ -96,6 +101,8 @@ class InitiativeEditor(QMainWindow):
         self.findings_panel = FindingsPanel(profile, self)
         self._findings: list[Finding] = []
         self._tooltips: dict[QWidget, str] = {}
+        # Decided once, as the window opens: a role that may not edit sees the record read-only.
+        self.read_only = not access.can(db, "initiative.edit")
 
         self.headline = QLabel(self, objectName="editorHeadline")
         self.state_chip = QLabel(self, objectName="stateChip")
@@ -112,6 +119,12 @@ class InitiativeEditor(QMainWindow):
         header_layout.addStretch(1)
         header_layout.addWidget(self.save_button)
         header_layout.addWidget(self.close_button)
+        self.read_only_banner = QLabel(self, objectName="readOnlyBanner")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setVisible(False)
+        banner_row = QHBoxLayout()
+        banner_row.setContentsMargins(12, 0, 12, 8)
+        banner_row.addWidget(self.read_only_banner)
 
         self.sections = QListWidget(self, objectName="sectionList")
         self.sections.setFixedWidth(168)
@@ -137,6 +150,7 @@ class InitiativeEditor(QMainWindow):
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.setSpacing(0)
         central_layout.addWidget(header)
+        central_layout.addLayout(banner_row)
         central_layout.addLayout(body, 1)
         self.setCentralWidget(central)
 
@@ -159,6 +173,8 @@ class InitiativeEditor(QMainWindow):
         self.close_button.clicked.connect(self.close)
 
         self.form.populate(self.record)
+        if self.read_only:
+            self._show_read_only()
         self._snapshot = self.form.collect(self.record)
         self._kind_changed(self.record.kind)
         self.form.show_history(initiative_history(db, self.record.id, profile))
@@ -187,6 +203,18 @@ class InitiativeEditor(QMainWindow):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)
         self.save_action = save
+
+    def _show_read_only(self) -> None:
+        """Every input read-only or disabled, no Save, and a banner saying why."""
+        self.form.set_read_only(True)
+        self.save_button.setVisible(False)
+        self.save_action.setEnabled(False)
+        user = access.current_user(self.db)
+        role = role_name(user.role) if user is not None else ""
+        self.read_only_banner.setText(
+            self.tr("Chế độ chỉ xem — vai trò %1 không được sửa sáng kiến.").replace("%1", role)
+        )
+        self.read_only_banner.setVisible(True)
 
     def _restore_geometry(self) -> None:
         geometry = QSettings().value("editor/geometry")
@@ -324,6 +352,8 @@ class InitiativeEditor(QMainWindow):
 
         The board may have moved the initiative (state, receipt date) while this window was
         open: fields changed here win, the others keep what was saved meanwhile."""
+        if self.read_only:
+            return False
         mine = self.form.collect(self.record)
         try:
             theirs = self._stored_meanwhile()
@@ -398,7 +428,7 @@ class InitiativeEditor(QMainWindow):
         return CloseChoice.CANCEL
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.is_modified():
+        if not self.read_only and self.is_modified():
             choice = type(self).ask_unsaved(self, self.label())
             if choice is CloseChoice.CANCEL or (choice is CloseChoice.SAVE and not self.save()):
                 event.ignore()

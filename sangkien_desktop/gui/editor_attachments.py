@@ -99,6 +99,7 @@ class AttachmentsPanel(QWidget):
         super().__init__(parent)
         self.db = db
         self._refs: list[AttachmentRef] = []
+        self.read_only = False
         self.kind_names = {
             "APPLICATION": self.tr("Đơn yêu cầu công nhận"),
             "DESCRIPTION": self.tr("Bản mô tả sáng kiến"),
@@ -196,6 +197,7 @@ class AttachmentsPanel(QWidget):
             for kind in ATTACHMENT_KINDS:
                 combo.addItem(self.kind_names[kind], kind)
             combo.setCurrentIndex(max(combo.findData(ref.kind), 0))
+            combo.setEnabled(not self.read_only)
             combo.currentIndexChanged.connect(lambda _i, r=row, c=combo: self._kind_changed(r, c))
             self.table.setCellWidget(row, 1, combo)
             size = QTableWidgetItem(format_size(ref.size))
@@ -212,10 +214,23 @@ class AttachmentsPanel(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return rows[0].row() if rows else -1
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Show the attachments without a way to change them: opening a file still works;
+        adding (button or drop), removing and changing a kind do not."""
+        self.read_only = read_only
+        self.table.setAcceptDrops(not read_only)
+        self.table.viewport().setAcceptDrops(not read_only)
+        self.add_button.setEnabled(not read_only)
+        for row in range(self.table.rowCount()):
+            combo = self.table.cellWidget(row, 1)
+            if combo is not None:
+                combo.setEnabled(not read_only)
+        self._enable()
+
     def _enable(self) -> None:
         selected = self._current_row() >= 0
         self.open_button.setEnabled(selected)
-        self.remove_button.setEnabled(selected)
+        self.remove_button.setEnabled(selected and not self.read_only)
 
     # Actions --------------------------------------------------------------------------------
     def choose_and_add(self) -> None:
@@ -224,6 +239,8 @@ class AttachmentsPanel(QWidget):
             self.add_files(files)
 
     def add_files(self, files: list[Path]) -> None:
+        if self.read_only:
+            return
         run_task(
             self,
             lambda progress: store_files(self.db, files, progress),

@@ -64,6 +64,7 @@ class AuthorsModel(QAbstractTableModel):
         self._authors: list[Author] = []
         self._research = False
         self._marks: dict[tuple[int, str], tuple[Severity, str]] = {}
+        self.read_only = False  # cells neither editable nor checkable
 
     def _titles(self) -> dict[str, str]:
         return {
@@ -182,6 +183,8 @@ class AuthorsModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.read_only:
+            return base
         if FIELDS[index.column()] == "is_lead":
             return base | Qt.ItemFlag.ItemIsUserCheckable
         return base | Qt.ItemFlag.ItemIsEditable
@@ -222,7 +225,7 @@ class AuthorsModel(QAbstractTableModel):
         return None
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid():
+        if not index.isValid() or self.read_only:
             return False
         field = FIELDS[index.column()]
         if role == Qt.ItemDataRole.CheckStateRole and field == "is_lead":
@@ -309,21 +312,24 @@ class AuthorsDelegate(QStyledItemDelegate):
 class AuthorsPanel(QWidget):
     """The authors table with its buttons, and the credited author under it."""
 
+    EDIT_TRIGGERS = (
+        QAbstractItemView.EditTrigger.DoubleClicked
+        | QAbstractItemView.EditTrigger.EditKeyPressed
+        | QAbstractItemView.EditTrigger.AnyKeyPressed
+    )
+
     def __init__(self, db: Database, profile: ProgramProfile, parent: QWidget | None = None):
         super().__init__(parent)
         self.profile = profile
         self.kind = ""
+        self.read_only = False
         self.model = AuthorsModel(self)
         self.table = QTableView(self, objectName="authorsTable")
         self.table.setModel(self.model)
         self.table.setItemDelegate(AuthorsDelegate(db, self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
+        self.table.setEditTriggers(self.EDIT_TRIGGERS)
         self.table.setTabKeyNavigation(True)
         self.table.setAlternatingRowColors(True)
         self.table.setMinimumHeight(150)
@@ -388,11 +394,23 @@ class AuthorsPanel(QWidget):
         index = self.table.currentIndex()
         return index.row() if index.isValid() else -1
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Show the authors without a way to change them: the table still scrolls, selects and
+        copies; adding, removing and reordering are disabled."""
+        self.read_only = read_only
+        self.model.read_only = read_only
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.NoEditTriggers if read_only else self.EDIT_TRIGGERS
+        )
+        self.add_button.setEnabled(not read_only)
+        self._enable()
+
     def _enable(self) -> None:
         row, count = self._current_row(), self.model.rowCount()
-        self.remove_button.setEnabled(row >= 0)
-        self.up_button.setEnabled(row > 0)
-        self.down_button.setEnabled(0 <= row < count - 1)
+        editable = not self.read_only
+        self.remove_button.setEnabled(editable and row >= 0)
+        self.up_button.setEnabled(editable and row > 0)
+        self.down_button.setEnabled(editable and 0 <= row < count - 1)
 
     def add_author(self) -> None:
         row = self.model.add_author()

@@ -12,6 +12,7 @@ from datetime import date
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -105,6 +106,8 @@ class EditorForm(QObject):
         super().__init__(parent)
         self.db, self.profile, self.actor = db, profile, actor
         self._loading = False
+        self.read_only = False
+        self._code_fixed = False  # the code was given by a save and never changes
         self.titles = {
             "general": self.tr("Thông tin chung"),
             "authors": self.tr("Tác giả"),
@@ -531,6 +534,33 @@ class EditorForm(QObject):
         layout.addWidget(self.history, 1)
         self._place("status", "history", self.history, marks=False)
 
+    # Read-only view ---------------------------------------------------------------------------
+    def set_read_only(self, read_only: bool) -> None:
+        """Show the record without a way to change it (a role that may not edit initiatives):
+        texts read-only, so they can still be selected and copied; choices, dates and ticks
+        disabled; the authors and attachments panels keep only what reads (an attachment still
+        opens). Navigation and the history stay as they are."""
+        self.read_only = read_only
+        panels = (self.authors, self.attachments)
+        for key, page in self.pages.items():
+            if key == "history":
+                continue
+            for widget in page.findChildren(QWidget):
+                if any(panel is widget or panel.isAncestorOf(widget) for panel in panels):
+                    continue
+                if isinstance(widget, QAbstractSpinBox):  # dates: before their inner line edit
+                    widget.setEnabled(not read_only)
+                elif isinstance(widget, (QLineEdit, QPlainTextEdit)):
+                    if not isinstance(widget.parent(), QAbstractSpinBox):
+                        widget.setReadOnly(read_only)
+                elif isinstance(widget, (QComboBox, QCheckBox, QPushButton)):
+                    widget.setEnabled(not read_only)
+        for panel in panels:
+            panel.set_read_only(read_only)
+        if not read_only:  # back to what the record allows
+            self.code.setReadOnly(self._code_fixed)
+            self.subkind.setEnabled(self.subkind.count() > 1)
+
     # Kind ---------------------------------------------------------------------------------------
     def is_research(self) -> bool:
         kind = self.profile.kind(self.kind.currentData())
@@ -546,7 +576,7 @@ class EditorForm(QObject):
         for sub in kind.subkinds if kind else ():
             self.subkind.addItem(sub.label(ui_language()), sub.code)
         self.subkind.setCurrentIndex(max(self.subkind.findData(previous), 0))
-        self.subkind.setEnabled(self.subkind.count() > 1)
+        self.subkind.setEnabled(self.subkind.count() > 1 and not self.read_only)
         self.subkind.blockSignals(False)
         self.authors.set_kind(code)
         self.kind_changed.emit(code)
@@ -556,10 +586,9 @@ class EditorForm(QObject):
         self._loading = True
         try:
             self.code.setText(record.code)
-            self.code.setReadOnly(bool(record.code and record.created_at))
-            self.code.setToolTip(
-                self.tr("Mã đã cấp, không đổi được") if self.code.isReadOnly() else ""
-            )
+            self._code_fixed = bool(record.code and record.created_at)
+            self.code.setReadOnly(self._code_fixed or self.read_only)
+            self.code.setToolTip(self.tr("Mã đã cấp, không đổi được") if self._code_fixed else "")
             self.title.setPlainText(record.title)
             self.kind.setCurrentIndex(max(self.kind.findData(record.kind), 0))
             self._kind_chosen()
@@ -607,6 +636,7 @@ class EditorForm(QObject):
         self._loading = True
         try:
             self.code.setText(record.code)
+            self._code_fixed = True
             self.code.setReadOnly(True)
             self.code.setToolTip(self.tr("Mã đã cấp, không đổi được"))
             self.show_state(record)

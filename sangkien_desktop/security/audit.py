@@ -1,10 +1,17 @@
 """The append-only, hash-chained audit trail.
 
-Every create, change, move, delete and import of an initiative, member, unit, reward or
-setting appends one ``audit_log`` row in the writer's own transaction: who, when, what, and
-each changed field as ``[old, new]``. Each row carries the SHA-256 of the row before it
-(``prev_hash``) and its own ``hash`` over a canonical JSON of its content plus ``prev_hash``, so
-:func:`verify_chain` finds a row edited or deleted with plain SQL.
+Every create, change, move, delete and import of an initiative, member, unit, reward,
+setting, user account or signing key appends one ``audit_log`` row in the writer's own
+transaction: who, when, what, and each changed field as ``[old, new]``.
+
+Actions beyond create/update/move/delete/import/recover: ``export`` (a copy of the unit's
+encrypted signing key written to a file: entity "key") and ``restore`` (the unit's key put
+back from such a file; and, on entity "setting" id "backup", the whole database replaced by a
+backup — :func:`record_restore`, the first row of the restored file's new anchor).
+
+Each row carries the SHA-256 of the row before it (``prev_hash``) and its own ``hash`` over a
+canonical JSON of its content plus ``prev_hash``, so :func:`verify_chain` finds a row edited or
+deleted with plain SQL.
 
 Two writers. A row is first inserted with a placeholder hash; on SQLite that insert takes the
 database's single write lock, held until the caller's transaction ends (in WAL mode an insert
@@ -57,8 +64,8 @@ from sqlalchemy.orm import Session
 from sangkien_desktop.storage.database import Database
 from sangkien_desktop.storage.models import AuditEntry
 
-ENTITIES = ("initiative", "member", "unit", "reward", "setting", "user")
-ACTIONS = ("create", "update", "move", "delete", "import", "recover")
+ENTITIES = ("initiative", "member", "unit", "reward", "setting", "user", "key")
+ACTIONS = ("create", "update", "move", "delete", "import", "recover", "export", "restore")
 GENESIS = "0" * 64
 PENDING = "pending"
 ANCHOR_SUFFIX = ".audit-anchor.json"
@@ -277,6 +284,21 @@ def _write_atomically(path: Path, text: str) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def record_restore(db: Database, actor: str, backup_name: str, kept_name: str | None) -> None:
+    """Append to the just restored database (its own transaction) the row saying it was
+    replaced by the backup ``backup_name``, the replaced file kept as ``kept_name`` (None: there
+    was none). Called after :func:`forget_anchor`, so this row starts the new anchor."""
+    with db.session() as session:
+        record(
+            session,
+            actor,
+            "setting",
+            "backup",
+            "restore",
+            {"from_backup": [None, backup_name], "kept_file": [None, kept_name]},
+        )
 
 
 def forget_anchor(database: Path) -> None:

@@ -266,3 +266,25 @@ def test_a_valid_bundle_leaves_the_temporary_folder_empty(
 ) -> None:
     assert verify_bundle(sample.path, trusted=sample.trusted, profile=profile).ok
     assert list(private_tmp.iterdir()) == []
+
+
+def test_a_refused_bundle_leaves_no_attachment_or_work_folder_in_a_fresh_database(
+    sample: Sample, profile: ProgramProfile, tmp_path: Path
+) -> None:
+    from sangkien_desktop.exchange.combine import import_bundle
+    from sangkien_desktop.services.units import UnitDetails, init_unit
+    from sangkien_desktop.storage import open_database
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    bundle = escaping_parent(sample, inbox)
+    upper = open_database(tmp_path / "cap-tren" / "sangkien.sqlite")
+    try:
+        init_unit(upper, UnitDetails(name="Liên đoàn Lao động Thử nghiệm", code="LDLD-TN"))
+        before = sorted(p.name for p in upper.folder.iterdir())
+        result = import_bundle(upper, bundle, profile, trusted=sample.trusted)
+        assert not result.imported and result.problems
+        assert sorted(p.name for p in upper.folder.iterdir()) == before
+        assert not (upper.folder / "attachments").exists()
+    finally:
+        upper.close()

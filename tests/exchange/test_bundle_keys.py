@@ -179,3 +179,84 @@ def test_trusted_key_is_bound_to_one_unit(
         trust_key(db, read, unit_code="CD-KHAC")
     untrust_key(db, normalise_fingerprint(info.fingerprint.lower().replace("-", " ")))
     assert all(k.fingerprint != info.fingerprint for k in trusted_keys(db))
+
+
+def _key_rows(db: Database) -> list[tuple[str, str, str, dict[str, object]]]:
+    from sangkien_desktop.security.audit import history
+
+    rows = history(db, "key")
+    return [(r.actor, r.action, r.entity_id, r.changes) for r in reversed(rows)]
+
+
+@pytest.fixture
+def admin_db(db: Database, monkeypatch: pytest.MonkeyPatch) -> Database:
+    """The test database with an administrator signed in."""
+    from sangkien_desktop.security import access, users
+    from sangkien_desktop.security.users import NewAccount, authenticate, create_first_accounts
+
+    monkeypatch.setattr(users, "SCRYPT_N", 2**4)  # cheap hashes for the test
+    create_first_accounts(db, [NewAccount("admin", "Quản trị", "ADMIN", "mật-khẩu-dài")])
+    access.sign_in(db, authenticate(db, "admin", "mật-khẩu-dài"))
+    return db
+
+
+def test_creating_and_replacing_the_key_is_audited_by_the_signed_in_admin(
+    admin_db: Database,
+) -> None:
+    first = create_unit_key(admin_db, PASSPHRASE)
+    second = create_unit_key(admin_db, PASSPHRASE, replace=True)
+    assert _key_rows(admin_db) == [
+        ("admin", "create", first.fingerprint, {"fingerprint": [None, first.fingerprint]}),
+        (
+            "admin",
+            "create",
+            second.fingerprint,
+            {"fingerprint": [first.fingerprint, second.fingerprint]},
+        ),
+    ]
+
+
+def test_backing_up_and_restoring_the_key_are_audited(admin_db: Database, tmp_path: Path) -> None:
+    info = create_unit_key(admin_db, PASSPHRASE)
+    backup_unit_key(admin_db, tmp_path / "khoa.json", PASSPHRASE)
+    restore_unit_key(admin_db, tmp_path / "khoa.json", PASSPHRASE)
+    fp = info.fingerprint
+    assert _key_rows(admin_db)[1:] == [
+        ("admin", "export", fp, {"file": [None, "khoa.json"]}),
+        ("admin", "restore", fp, {"fingerprint": [fp, fp], "from_file": [None, "khoa.json"]}),
+    ]
+
+
+def test_trusting_and_untrusting_a_key_are_audited(admin_db: Database) -> None:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from sangkien_desktop.security.audit import verify_chain
+
+    public = keys.raw_public(Ed25519PrivateKey.generate().public_key())
+    key = keys.KeyInfo(fingerprint(public), public, None, "CDCS-A", "Công đoàn A")
+    trust_key(admin_db, key)
+    untrust_key(admin_db, key.fingerprint)
+    fp = key.fingerprint
+    assert _key_rows(admin_db) == [
+        (
+            "admin",
+            "create",
+            fp,
+            {
+                "fingerprint": [None, fp],
+                "unit_code": [None, "CDCS-A"],
+                "unit_name": [None, "Công đoàn A"],
+            },
+        ),
+        (
+            "admin",
+            "delete",
+            fp,
+            {
+                "fingerprint": [fp, None],
+                "unit_code": ["CDCS-A", None],
+                "unit_name": ["Công đoàn A", None],
+            },
+        ),
+    ]
+    assert verify_chain(admin_db) == []

@@ -22,6 +22,7 @@ from sangkien_desktop.gui.main_window import MainWindow
 from sangkien_desktop.gui.screens.settings import SettingsScreen
 from sangkien_desktop.program import ProgramProfile
 from sangkien_desktop.security import access
+from sangkien_desktop.security.audit import history, verify_chain
 from sangkien_desktop.services.backup_settings import second_folder
 from sangkien_desktop.services.members import MemberData, add_member
 from sangkien_desktop.storage import Database
@@ -190,6 +191,10 @@ def test_admin_restore_replaces_the_data_keeps_the_old_file_and_asks_who_signs_i
     [kept] = accounts_db.folder.glob("*.thay-the-*.sqlite")
     assert desk.notice is not None and str(kept) in desk.notice.text()
     assert copy.exists()
+    [restored] = history(desk.db, "setting", "backup", limit=5)
+    assert (restored.actor, restored.action) == ("quantri", "restore")
+    assert restored.changes["from_backup"] == [None, copy.name]
+    assert verify_chain(desk.db) == []
 
 
 @OFFSCREEN

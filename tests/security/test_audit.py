@@ -298,3 +298,30 @@ def test_anchor_of_a_recreated_database_is_replaced(
         assert (found.problems, found.warnings) == ([], [])
     finally:
         fresh.close()
+
+
+def test_cli_restore_leaves_a_restore_row_by_the_admin_and_verifies(
+    db: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sangkien_desktop.security import users
+    from sangkien_desktop.security.users import NewAccount, create_first_accounts
+    from sangkien_desktop.storage.backups import backup_now
+
+    monkeypatch.setattr(users, "SCRYPT_N", 2**4)  # cheap hashes for the test
+    monkeypatch.setenv("SANGKIEN_PASSWORD", "mật-khẩu-dài")
+    monkeypatch.delenv("SANGKIEN_USER", raising=False)
+    create_first_accounts(db, [NewAccount("admin", "Quản trị", "ADMIN", "mật-khẩu-dài")])
+    copy = backup_now(db, "thu-cong")[0]
+    assert db.path is not None
+    dbfile = str(db.path)
+    db.close()
+    code, _, err = _run(capsys, "--db", dbfile, "--user", "admin", "restore", str(copy), "--yes")
+    assert code == 0, err
+    code, out, _ = _run(capsys, "--db", dbfile, "audit", "log", "--limit", "1")
+    assert code == 0
+    assert "admin restore setting backup" in out
+    assert f'from_backup: null → "{copy.name}"' in out
+    assert 'kept_file: null → "sangkien.thay-the-' in out
+    code, out, err = _run(capsys, "--db", dbfile, "audit", "verify")
+    assert code == 0, err
+    assert "nguyên vẹn" in out

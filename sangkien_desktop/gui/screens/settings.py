@@ -40,7 +40,7 @@ from sangkien_desktop.gui.look import (
     ui_language,
     user_name,
 )
-from sangkien_desktop.gui.permissions import guard
+from sangkien_desktop.gui.permissions import guard, role_name
 from sangkien_desktop.gui.tasks import show_error
 from sangkien_desktop.program.profile import ProgramProfile, profiles_dir
 from sangkien_desktop.security import access
@@ -100,13 +100,20 @@ class SettingsScreen(QWidget):
     def _unit_group(self, parent: QWidget) -> QGroupBox:
         group = QGroupBox(self.tr("Công đoàn cơ sở"), parent)
         self.unit_form = UnitForm(group)
+        # Read-only for a role that may not change settings: greyed, so it does not pass for
+        # a form whose save button merely happens to be off.
+        self.unit_form.setStyleSheet("QLineEdit:read-only { background: #f4f5f7; color: #2b2f36; }")
         self.save_unit_button = QPushButton(self.tr("Lưu thông tin đơn vị"), group)
         self.save_unit_button.setObjectName("saveUnit")
         self.unit_status = hint("", group)
         self.unit_status.setObjectName("unitStatus")
+        self.unit_read_only_hint = hint("", group)
+        self.unit_read_only_hint.setObjectName("unitReadOnlyHint")
+        self.unit_read_only_hint.setVisible(False)
         self.unit_form.changed.connect(self._unit_edited)
         self.save_unit_button.clicked.connect(self.save_unit)
         layout = QVBoxLayout(group)
+        layout.addWidget(self.unit_read_only_hint)
         layout.addWidget(self.unit_form)
         layout.addLayout(self._button_row(self.save_unit_button, self.unit_status))
         return group
@@ -334,8 +341,25 @@ class SettingsScreen(QWidget):
             field.setToolTip(field.text())
         self.size_label.setText(_database_size(path) if path and path.exists() else "—")
         self.open_folder_button.setEnabled(self.db.folder.is_dir())
+        self._show_unit_access()
         self._unit_edited()
         self._language_edited()
+
+    def _show_unit_access(self) -> None:
+        """The unit's fields read-only (and a line saying why) for a role that may not change
+        settings; the save button follows the same rule in _unit_edited."""
+        editable = access.can(self.db, "setting.edit")
+        for edit in self.unit_form.findChildren(QLineEdit):
+            edit.setReadOnly(not editable)
+        user = access.current_user(self.db)
+        self.unit_read_only_hint.setText(
+            ""
+            if editable
+            else self.tr("Chỉ xem: vai trò %1 không được sửa thông tin đơn vị.").replace(
+                "%1", role_name(user.role) if user is not None else ""
+            )
+        )
+        self.unit_read_only_hint.setVisible(not editable)
 
     def _unit_edited(self) -> None:
         changed = self.unit_form.details() != self._saved_unit
