@@ -318,7 +318,12 @@
         <translation>Documents and images (*.pdf *.doc *.docx *.xls *.xlsx *.odt *.jpg *.jpeg *.png);;All files (*)</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+63"/>
+        <source>Chỉ xem: chọn một tệp rồi bấm “Mở” để xem nội dung.</source>
+        <translation>View only: select a file and press “Open” to see it.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Đang chép tệp đính kèm vào thư mục dữ liệu…</source>
         <translation>Copying attachments into the data folder…</translation>
     </message>

@@ -128,7 +128,7 @@ class AttachmentsPanel(QWidget):
         self.remove_button = QPushButton(
             self.tr("Bỏ khỏi hồ sơ"), self, objectName="removeAttachment"
         )
-        hint = QLabel(
+        hint = self.hint = QLabel(
             self.tr(
                 "Kéo thả tệp vào danh sách hoặc bấm “Thêm tệp…”. Tệp được chép vào thư mục dữ "
                 "liệu (mỗi nội dung chỉ lưu một lần); tệp gốc không bị thay đổi. Hồ sơ đã được "
@@ -225,6 +225,8 @@ class AttachmentsPanel(QWidget):
             combo = self.table.cellWidget(row, 1)
             if combo is not None:
                 combo.setEnabled(not read_only)
+        if read_only:
+            self.hint.setText(self.tr("Chỉ xem: chọn một tệp rồi bấm “Mở” để xem nội dung."))
         self._enable()
 
     def _enable(self) -> None:

@@ -109,6 +109,7 @@ def test_a_viewer_cannot_change_authors_but_can_browse_attachments_and_history(
     assert not authors.model.setData(authors.model.index(0, 0), "Ai đó")
     assert not attachments.add_button.isEnabled()
     assert not attachments.table.acceptDrops()
+    assert "Kéo thả" not in attachments.hint.text()
     assert editor.form.history.isEnabled() and editor.sections.isEnabled()
 
 
