@@ -66,6 +66,21 @@ def backups_of(window: MainWindow) -> BackupsGroup:
     return screen.backups_group
 
 
+def restore_newest(
+    qtbot: Any, desks: list[Desk], db: Database, profile: ProgramProfile
+) -> tuple[Desk, MainWindow, BackupsGroup]:
+    """Start the application on ``db`` and ask to restore the newest backup in Cài đặt."""
+    desk = Desk(db, profile)
+    desks.append(desk)
+    desk.start()
+    window = desk.window
+    assert window is not None
+    group = backups_of(window)
+    group.table.selectRow(0)
+    click(qtbot, group.restore_button)
+    return desk, window, group
+
+
 def members_named(db: Database, name: str) -> int:
     with db.reader() as session:
         return session.scalar(select(func.count()).where(Member.full_name == name)) or 0
@@ -174,14 +189,7 @@ def test_admin_restore_replaces_the_data_keeps_the_old_file_and_asks_who_signs_i
     monkeypatch.setattr(
         BackupsGroup, "ask_restore", classmethod(lambda cls, p, taken: asked.append(taken) or True)
     )
-    desk = Desk(accounts_db, profile)
-    desks.append(desk)
-    desk.start()
-    old = desk.window
-    assert old is not None
-    group = backups_of(old)
-    group.table.selectRow(0)
-    click(qtbot, group.restore_button)
+    desk, old, group = restore_newest(qtbot, desks, accounts_db, profile)
 
     assert asked == [group.taken_text(list_backups(backups_dir(accounts_db))[0])]
     assert desk.login is not None and desk.login.isVisible()
@@ -208,14 +216,7 @@ def test_single_user_restore_opens_a_new_main_window(
     backup_now(demo_db, "hang-ngay")
     add_member(demo_db, MemberData(NEWCOMER))
     monkeypatch.setattr(BackupsGroup, "ask_restore", classmethod(lambda cls, p, taken: True))
-    desk = Desk(demo_db, profile)
-    desks.append(desk)
-    desk.start()
-    old = desk.window
-    assert old is not None
-    group = backups_of(old)
-    group.table.selectRow(0)
-    click(qtbot, group.restore_button)
+    desk, old, _ = restore_newest(qtbot, desks, demo_db, profile)
     assert desk.window is not None and desk.window is not old and desk.window.isVisible()
     assert desk.login is None
     assert members_named(desk.db, NEWCOMER) == 0
@@ -239,14 +240,7 @@ def test_damaged_backup_is_refused_and_the_data_kept(
     monkeypatch.setattr(
         BackupsGroup, "ask_restore", classmethod(lambda cls, p, taken: asked.append(taken) or True)
     )
-    desk = Desk(demo_db, profile)
-    desks.append(desk)
-    desk.start()
-    window = desk.window
-    assert window is not None
-    group = backups_of(window)
-    group.table.selectRow(0)
-    click(qtbot, group.restore_button)
+    desk, window, _ = restore_newest(qtbot, desks, demo_db, profile)
     assert [type(e) for e in errors] == [StorageError] and not asked
     assert desk.window is window and desk.db is demo_db
     assert members_named(demo_db, NEWCOMER) == 1
@@ -273,12 +267,7 @@ def test_failed_restore_reopens_the_old_data_in_a_window(
     monkeypatch.setattr(
         "sangkien_desktop.gui.tasks.show_error", lambda parent, exc: errors.append(exc)
     )
-    desk = Desk(demo_db, profile)
-    desks.append(desk)
-    desk.start()
-    group = backups_of(desk.window)  # type: ignore[arg-type]
-    group.table.selectRow(0)
-    click(qtbot, group.restore_button)
+    desk, _, _ = restore_newest(qtbot, desks, demo_db, profile)
     assert [str(e) for e in errors] == ["Ổ đĩa đầy."]
     assert desk.window is not None and desk.window.isVisible()
     assert members_named(desk.db, NEWCOMER) == 1
