@@ -304,9 +304,9 @@ def export() -> None:
 @pass_ctx
 def export_json(ctx: Context, file: Path) -> None:
     """Xuất mọi sáng kiến ra một tệp JSON (RECORD.md)."""
+    from sangkien_desktop.files import atomic_write_text
     from sangkien_desktop.security.access import authorise
     from sangkien_desktop.services.initiatives import iter_records
-    from sangkien_desktop.services.safe_write import atomic_write_text
 
     authorise(ctx.db, "report.export")
     records = list(iter_records(ctx.db))

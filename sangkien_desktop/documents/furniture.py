@@ -9,7 +9,6 @@ reportlab does no shaping, so decomposed text would put the accents beside their
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -40,6 +39,7 @@ from sangkien_desktop import __version__
 from sangkien_desktop.documents.fonts import BOLD, BOLD_ITALIC, ITALIC, SERIF, register_fonts
 from sangkien_desktop.documents.settings import DocumentSettings
 from sangkien_desktop.errors import InputError
+from sangkien_desktop.files import atomic_write_bytes
 from sangkien_desktop.text import nfc
 
 NATIONAL_HEADING = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -386,28 +386,6 @@ def check_output(path: Path) -> Path:
     return path
 
 
-def write_temp(path: Path, data: bytes) -> Path:
-    """Write ``data`` to a hidden temporary file beside ``path`` (fsynced; created like any
-    new file, so the umask decides its permissions); the caller renames it over ``path`` with
-    ``os.replace`` once the database has committed, or deletes it."""
-    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:12]}.part")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    return temp
-
-
 def write_pdf(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` in one step: never half a PDF under the final name."""
-    temp = write_temp(path, data)
-    try:
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+    atomic_write_bytes(path, data)

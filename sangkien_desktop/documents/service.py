@@ -10,7 +10,6 @@ for it, within SQLite's busy timeout.
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -24,7 +23,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from sangkien_desktop.documents.certificate import CertificateData, Progress, write_certificates
 from sangkien_desktop.documents.forms import FORM_NAMES, FORMS, FormContext
-from sangkien_desktop.documents.furniture import check_output, write_pdf, write_temp
+from sangkien_desktop.documents.furniture import check_output, write_pdf
 from sangkien_desktop.documents.numbering import (
     Holder,
     assign_numbers,
@@ -41,6 +40,7 @@ from sangkien_desktop.documents.reward import (
 )
 from sangkien_desktop.documents.settings import load_settings
 from sangkien_desktop.errors import InputError, NotFoundError
+from sangkien_desktop.files import commit, write_temp
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.security.access import authorise
 from sangkien_desktop.services.initiatives import get_record
@@ -217,11 +217,7 @@ def print_certificates(
             raise
 
     temp, pages = with_retry(attempt)
-    try:
-        os.replace(temp, out)
-    except OSError:
-        temp.unlink(missing_ok=True)
-        raise
+    commit(temp, out)
     return pages
 
 

@@ -30,9 +30,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from sqlalchemy import select
 
 from sangkien_desktop.errors import InputError, NotFoundError
+from sangkien_desktop.files import atomic_write_text
 from sangkien_desktop.security import audit
 from sangkien_desktop.security.access import authorise
-from sangkien_desktop.services.safe_write import atomic_write_text
 from sangkien_desktop.services.units import home_unit
 from sangkien_desktop.storage.database import Database
 from sangkien_desktop.storage.models import TrustedKey, UnitKey

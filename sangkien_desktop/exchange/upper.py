@@ -28,9 +28,9 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from sqlalchemy import select
 
+from sangkien_desktop.files import atomic_write_bytes
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.security.access import authorise
-from sangkien_desktop.services.safe_write import atomic_write_bytes
 from sangkien_desktop.storage.database import Database
 from sangkien_desktop.storage.models import Author, Initiative, ReceivedBundle, Target, Unit
 from sangkien_desktop.text import fold, format_date

@@ -48,8 +48,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -61,6 +59,7 @@ from sqlalchemy import event, func, insert, select, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
+from sangkien_desktop.files import atomic_write_text
 from sangkien_desktop.storage.database import Database
 from sangkien_desktop.storage.models import AuditEntry
 
@@ -271,21 +270,6 @@ def read_anchor(path: Path) -> Anchor | None:
         raise AnchorError(str(exc)) from exc
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """A temporary file in the same folder renamed over ``path``: never half a file while the
-    PC runs. Not fsynced (it would double the cost of a save): after a power cut the file may
-    be unreadable, which :func:`verify` reports as a warning and the next write replaces.
-    (Storage and security do not import services, where ``safe_write`` lives.)"""
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 def record_restore(db: Database, actor: str, backup_name: str, kept_name: str | None) -> None:
     """Append to the just restored database (its own transaction) the row saying it was
     replaced by the backup ``backup_name``, the replaced file kept as ``kept_name`` (None: there
@@ -376,7 +360,9 @@ def _write_anchor(session: Session) -> None:
             old = None
         if old is not None and old.first == anchor.first and old.id > anchor.id:
             return  # another writer committed later rows and anchored them already
-        _write_atomically(path, anchor.as_json())
+        # Not fsynced (it would double the cost of a save): after a power cut the file may be
+        # unreadable, which verify() reports as a warning and the next write replaces.
+        atomic_write_text(path, anchor.as_json(), sync=False)
     except OSError:
         log.exception("audit: could not write the anchor %s", path)
 

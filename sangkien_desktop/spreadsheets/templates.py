@@ -18,9 +18,9 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from sangkien_desktop.errors import InputError
+from sangkien_desktop.files import atomic_write_bytes
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.services.members import CATEGORIES, GENDERS
-from sangkien_desktop.services.safe_write import atomic_write_bytes
 from sangkien_desktop.spreadsheets import initiatives, members
 from sangkien_desktop.spreadsheets.sheet import Column
 from sangkien_desktop.spreadsheets.workbook import DATE_FORMAT, FONT_NAME, MONEY_FORMAT

@@ -23,7 +23,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from sangkien_desktop.errors import InputError
-from sangkien_desktop.services.safe_write import atomic_write_bytes
+from sangkien_desktop.files import atomic_write_bytes
 
 MONEY_FORMAT = '#,##0 "đ"'
 DATE_FORMAT = "dd/mm/yyyy"

@@ -49,6 +49,7 @@ from sangkien_desktop.documents.service import print_certificates
 from sangkien_desktop.errors import InputError, SangKienError
 from sangkien_desktop.exchange.export import export_bundle
 from sangkien_desktop.exchange.keys import create_unit_key
+from sangkien_desktop.files import atomic_write_text
 from sangkien_desktop.program import ProgramProfile, load_profile
 from sangkien_desktop.records.io import dump_records
 from sangkien_desktop.records.model import (
@@ -65,7 +66,6 @@ from sangkien_desktop.services.initiatives import (
     iter_records,
     save_record,
 )
-from sangkien_desktop.services.safe_write import atomic_write_text
 from sangkien_desktop.services.units import UnitDetails, init_unit
 from sangkien_desktop.storage import Database, open_database
 from sangkien_desktop.storage.convert import to_record

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sangkien_desktop.services import safe_write
-from sangkien_desktop.services.safe_write import atomic_write_bytes, atomic_write_text
+from sangkien_desktop.files import atomic_write_bytes, atomic_write_text
 
 
 def test_the_file_gets_the_permissions_of_any_new_file_not_private_ones(tmp_path: Path) -> None:
@@ -17,7 +16,9 @@ def test_the_file_gets_the_permissions_of_any_new_file_not_private_ones(tmp_path
     atomic_write_text(target, "{}")
     mode = stat.S_IMODE(target.stat().st_mode)
     if os.name == "posix":
-        assert mode == 0o666 & ~safe_write._UMASK
+        mask = os.umask(0o022)
+        os.umask(mask)
+        assert mode == 0o666 & ~mask
     assert target.read_text(encoding="utf-8") == "{}"
 
 
