@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import time
 from datetime import date
 
 from sangkien_desktop.program import ProgramProfile
@@ -119,7 +118,7 @@ def test_demo_initiative_has_its_whole_path_from_its_events(demo_db: Database) -
     assert all(a.at >= b.at for a, b in itertools.pairwise(history))
 
 
-def test_hundreds_of_rows_are_read_quickly(db: Database, profile: ProgramProfile) -> None:
+def test_hundreds_of_rows_come_back_newest_first(db: Database, profile: ProgramProfile) -> None:
     record = save_record(db, _new(), profile)
     changes = [
         audit.Change("initiative", record.code, "update", {"title": [f"Số {i}", f"Số {i + 1}"]})
@@ -127,9 +126,7 @@ def test_hundreds_of_rows_are_read_quickly(db: Database, profile: ProgramProfile
     ]
     with db.session() as session:
         audit.record_many(session, "Hà", changes)
-    started = time.perf_counter()
     history = initiative_history(db, record.id, profile)
-    assert time.perf_counter() - started < 0.5
     assert len(history) == 601
     assert _texts(history[0].changes) == ["Tên sáng kiến: Số 599 → Số 600"]
 
