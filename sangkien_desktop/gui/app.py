@@ -16,6 +16,7 @@ from shiboken6 import isValid
 
 from sangkien_desktop import __version__
 from sangkien_desktop.errors import InputError, SangKienError
+from sangkien_desktop.gui.ownership import keep
 from sangkien_desktop.paths import APP_AUTHOR, APP_NAME, DB_ENV
 from sangkien_desktop.program.profile import ProgramProfile, load_profile
 from sangkien_desktop.storage.database import Database, open_database
@@ -117,7 +118,9 @@ class Desk(QObject):
     def show_login(self) -> None:
         from sangkien_desktop.gui.login import LoginDialog
 
-        dialog = LoginDialog(self.db)
+        # Parentless and deleting itself on close: held until Qt destroys it (gui/ownership),
+        # so that dropping ``self.login`` inside its own Enter key press frees nothing.
+        dialog = keep(LoginDialog(self.db))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.signed_in.connect(self._signed_in)
         dialog.rejected.connect(self._login_cancelled)
@@ -251,6 +254,7 @@ class Desk(QObject):
             self.window.close()
 
     def _adopt(self, window: MainWindow) -> None:
+        keep(window)  # replaced or logged out from inside its own signals (gui/ownership)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.logout_requested.connect(self.log_out)
         window.replaced.connect(self._adopt)

@@ -40,6 +40,7 @@ from sangkien_desktop.gui.look import (
     ui_language,
     user_name,
 )
+from sangkien_desktop.gui.ownership import keep
 from sangkien_desktop.gui.permissions import guard, role_name
 from sangkien_desktop.gui.tasks import show_error
 from sangkien_desktop.program.profile import ProgramProfile, profiles_dir
@@ -47,9 +48,6 @@ from sangkien_desktop.security import access
 from sangkien_desktop.services.units import UnitDetails, init_unit, unit_details
 from sangkien_desktop.storage.database import Database
 from sangkien_desktop.text import clean, format_date, format_vnd
-
-# Main windows reopened in another language: Qt deletes them on close, Python must hold them.
-_reopened: list[QWidget] = []
 
 
 class SettingsScreen(QWidget):
@@ -451,9 +449,8 @@ class SettingsScreen(QWidget):
         if not old.close():
             new.close()
             return False
-        _reopened.append(new)
+        keep(new)  # parentless, deletes itself on close (gui/ownership)
         old.replaced.emit(new)
-        new.destroyed.connect(lambda *_: _reopened.remove(new) if new in _reopened else None)
         return True
 
     @classmethod
