@@ -390,6 +390,29 @@ class AuditEntry(Base):
     changes: Mapped[dict[str, Any]] = mapped_column(JSON)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # SHA-256 of the entity's stored state after the row's transaction (revision 0010).
+    state: Mapped[str | None] = mapped_column(String(64))
+
+
+class AuditCheckpoint(Base):
+    """The end of a unit's audit chain carried by a signed bundle: one the unit sent
+    (``direction`` "sent") or one the upper level received ("received"); ``earlier`` holds the
+    hashes the bundle gave for the ends of the unit's earlier bundles (``exchange.checkpoints``).
+    """
+
+    __tablename__ = "audit_checkpoints"
+    __table_args__ = (UniqueConstraint("direction", "bundle_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    direction: Mapped[str] = mapped_column(String(8))
+    unit_code: Mapped[str] = mapped_column(String(64), index=True)
+    bundle_id: Mapped[str] = mapped_column(String(64))
+    sequence: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    count: Mapped[int] = mapped_column(Integer)
+    last_id: Mapped[int] = mapped_column(Integer)
+    head: Mapped[str] = mapped_column(String(64))
+    earlier: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
 
 
 class User(Base):

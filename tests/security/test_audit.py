@@ -325,3 +325,19 @@ def test_cli_restore_leaves_a_restore_row_by_the_admin_and_verifies(
     code, out, err = _run(capsys, "--db", dbfile, "audit", "verify")
     assert code == 0, err
     assert "nguyên vẹn" in out
+
+
+@pytest.mark.parametrize("verb", ["INSERT OR REPLACE", "REPLACE"])
+def test_replacing_a_row_is_refused(db: Database, profile: ProgramProfile, verb: str) -> None:
+    """REPLACE deletes the old row without firing the DELETE trigger: refused on insert."""
+    _fill(db, profile)
+    target = history(db)[2]
+    with pytest.raises(sqlite3.IntegrityError, match="không được ghi đè"):
+        _sql(
+            db,
+            f"{verb} INTO audit_log (id, at, actor, entity, entity_id, action, changes, "
+            "prev_hash, hash) SELECT id, at, 'Kẻ lạ', entity, entity_id, action, changes, "
+            f"prev_hash, hash FROM audit_log WHERE id = {target.id}",
+            drop_triggers=False,
+        )
+    assert history(db)[2] == target
