@@ -39,6 +39,7 @@ SCREEN_CLASSES = {
 }
 
 if TYPE_CHECKING:
+    from sangkien_desktop.gui.editor import InitiativeEditor
     from sangkien_desktop.gui.lock import ScreenLock
     from sangkien_desktop.gui.screens.initiatives import InitiativesScreen
 
@@ -85,7 +86,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Sáng Kiến Desktop"))
         self.setWindowIcon(app_icon())
         self.setMinimumSize(QSize(1024, 640))
-        self._editors: list[QWidget] = []
+        self._editors: list[InitiativeEditor] = []
 
         self.navigation = QListWidget(self, objectName="navigation")
         self.navigation.setFixedWidth(190)
@@ -303,8 +304,19 @@ class MainWindow(QMainWindow):
         self.open_initiative(None)
 
     def open_initiative(self, initiative_id: str | None) -> None:
+        """Open the editor of ``initiative_id`` (a new initiative when None); an initiative
+        already open brings its editor forward instead of a second window on the same record."""
         from sangkien_desktop.gui.editor import InitiativeEditor
 
+        opened = next(
+            (e for e in self._editors if e.isVisible() and e.record.id == initiative_id), None
+        )
+        if opened is not None:
+            if opened.isMinimized():
+                opened.showNormal()
+            opened.raise_()
+            opened.activateWindow()
+            return
         editor = InitiativeEditor(
             self.db, self.profile, initiative_id, actor=self.actor, parent=self
         )

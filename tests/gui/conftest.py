@@ -6,11 +6,12 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 from sangkien_desktop.gui.app import make_application
+from sangkien_desktop.gui.editor import InitiativeEditor
 from sangkien_desktop.gui.main_window import MainWindow
 from sangkien_desktop.program import ProgramProfile
 from sangkien_desktop.security import access
@@ -76,3 +77,17 @@ def type_text(widget: QWidget, text: str) -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
             QApplication.sendEvent(widget, event)
+
+
+def open_editors(main: MainWindow) -> list[InitiativeEditor]:
+    """The initiative editors ``main`` shows now."""
+    return [e for e in main.findChildren(InitiativeEditor) if e.isVisible()]
+
+
+def double_click(qtbot: Any, view: QAbstractItemView, index: QModelIndex) -> None:
+    """Double-click ``index`` as a mouse does: a click, then the double click (Qt's view acts
+    on a double click only where the first press landed)."""
+    view.scrollTo(index)
+    where = view.visualRect(index).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)

@@ -29,6 +29,7 @@ from sangkien_desktop.storage import Database
 from sangkien_desktop.storage.models import Initiative, WorkflowEvent
 from sangkien_desktop.workflow.board import Flag, load_board
 from sangkien_desktop.workflow.states import State
+from tests.gui.conftest import double_click, open_editors
 
 pytestmark = pytest.mark.gui
 
@@ -422,3 +423,16 @@ def test_bulk_assign_gives_every_selected_dossier_the_helper(
     with demo_db.reader() as session:
         helpers = session.scalars(select(Initiative.assigned_to).where(Initiative.id.in_(ids)))
         assert set(helpers) == {"Bùi Quang Huy"}
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_double_click_on_a_card_opens_one_editor(
+    qtbot: Any, window: MainWindow, window_board: BoardScreen, demo_db: Database
+) -> None:
+    idea = first_in(demo_db, State.IDEA)
+    view = window_board.columns[State.IDEA].view
+    index = view.model().index(column_ids(window_board, State.IDEA).index(idea.id), 0)
+    double_click(qtbot, view, index)
+    qtbot.waitUntil(lambda: bool(open_editors(window)))
+    QApplication.processEvents()
+    assert [e.record.id for e in open_editors(window)] == [idea.id]

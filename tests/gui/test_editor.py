@@ -38,7 +38,7 @@ from sangkien_desktop.services.initiatives import (
 )
 from sangkien_desktop.storage import Database
 from sangkien_desktop.workflow.service import Move, move
-from tests.gui.conftest import type_text
+from tests.gui.conftest import open_editors, type_text
 
 pytestmark = pytest.mark.gui
 
@@ -466,3 +466,17 @@ def test_history_cuts_a_long_value_and_keeps_it_whole_in_the_tooltip(
 def _demo_id(db: Database, state: str) -> str:
     with db.reader() as session:
         return list_ids(session, InitiativeFilter(states=(state,)))[0]
+
+
+@OFFSCREEN
+def test_opening_an_open_initiative_again_brings_its_editor_forward(
+    qtbot: Any, window: MainWindow, demo_db: Database
+) -> None:
+    initiative_id = _demo_id(demo_db, "IDEA")
+    window.open_initiative(initiative_id)
+    first = open_editors(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.open_initiative(initiative_id)
+    assert open_editors(window) == first
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is first[0])

@@ -10,13 +10,13 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 
 from sangkien_desktop.gui import initiative_model
-from sangkien_desktop.gui.initiative_model import RAW_ROLE, InitiativeTableModel
+from sangkien_desktop.gui.initiative_model import ID_ROLE, RAW_ROLE, InitiativeTableModel
 from sangkien_desktop.gui.main_window import MainWindow
 from sangkien_desktop.gui.screens.initiatives import InitiativesScreen
 from sangkien_desktop.program import ProgramProfile
 from sangkien_desktop.services.initiatives import InitiativeFilter
 from sangkien_desktop.storage import Database
-from tests.gui.conftest import delete_window, type_text
+from tests.gui.conftest import delete_window, double_click, open_editors, type_text
 
 pytestmark = pytest.mark.gui
 
@@ -254,3 +254,15 @@ def test_a_failed_search_is_shown_to_the_user(
     assert isinstance(shown[0], StorageError)
     assert screen.model.rowCount() == 80  # the rows shown before stay
     assert screen.count_label.text() == "80 sáng kiến"
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_double_click_on_a_row_opens_one_editor(qtbot: Any, window: MainWindow) -> None:
+    window.show_screen("initiatives")
+    table = window.initiatives_screen.table
+    index = window.initiatives_screen.model.index(0, 1)
+    double_click(qtbot, table, index)
+    qtbot.waitUntil(lambda: bool(open_editors(window)))
+    QCoreApplication.processEvents()
+    editors = open_editors(window)
+    assert [e.record.id for e in editors] == [index.data(ID_ROLE)]

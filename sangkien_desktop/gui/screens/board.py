@@ -587,7 +587,7 @@ class BoardScreen(QWidget):
             frame.view.customContextMenuRequested.connect(
                 lambda pos, view=frame.view: self._context_menu(view, pos)
             )
-            frame.view.doubleClicked.connect(self._open_index)
+            # A double click activates the card too: one connection, or it opens twice.
             frame.view.activated.connect(self._open_index)
             self.columns[state] = frame
             row.addWidget(frame, 1)

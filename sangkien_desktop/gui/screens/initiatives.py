@@ -168,7 +168,7 @@ class InitiativesScreen(QWidget):
             self.findings_filter,
         ):
             combo.currentIndexChanged.connect(self.apply_filters)
-        self.table.doubleClicked.connect(self._open_index)
+        # A double click activates the row too: one connection, or the row opens twice.
         self.table.activated.connect(self._open_index)
         self.new_button.clicked.connect(self.new_requested)
         self.table.selectionModel().selectionChanged.connect(
