@@ -82,12 +82,18 @@ def name_sort_key(full_name: str | None) -> str:
     return sort_key(" ".join(words))
 
 
+def format_number(number: int) -> str:
+    """``1234567`` → ``1.234.567``: dots separate thousands, as on Vietnamese documents. The one
+    place that groups digits: a message around the number keeps its own commas."""
+    sign = "-" if number < 0 else ""
+    return sign + f"{abs(number):,}".replace(",", ".")
+
+
 def format_vnd(amount: int | None, unit: str = "đ") -> str:
     """``125000000`` → ``125.000.000 đ`` (dots separate thousands, as on Vietnamese documents)."""
     if amount is None:
         return ""
-    sign = "-" if amount < 0 else ""
-    return f"{sign}{abs(amount):,}".replace(",", ".") + (f" {unit}" if unit else "")
+    return format_number(amount) + (f" {unit}" if unit else "")
 
 
 def format_date(value: date | None) -> str:

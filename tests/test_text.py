@@ -14,6 +14,7 @@ from sangkien_desktop.text import (
     clean,
     fold,
     format_date,
+    format_number,
     format_vnd,
     name_sort_key,
     nfc,
@@ -144,3 +145,11 @@ def test_fold_is_idempotent_and_ascii_for_vietnamese_text(text):
     folded = fold(text)
     assert fold(folded) == folded
     assert folded.isascii()
+
+
+@pytest.mark.parametrize(
+    ("number", "text"),
+    [(0, "0"), (999, "999"), (1_000, "1.000"), (1_234_567, "1.234.567"), (-1_500, "-1.500")],
+)
+def test_format_number_groups_thousands_with_dots(number: int, text: str) -> None:
+    assert format_number(number) == text

@@ -48,7 +48,7 @@ from sangkien_desktop.records.io import NotJson, loads, parse_records
 from sangkien_desktop.records.model import InitiativeRecord
 from sangkien_desktop.rules import Severity, check
 from sangkien_desktop.services.attachments import MAX_ATTACHMENT_BYTES
-from sangkien_desktop.text import format_date
+from sangkien_desktop.text import format_date, format_number
 
 CHUNK = 1024 * 1024
 MiB = 1024 * 1024
@@ -239,15 +239,15 @@ def _plan(archive: zipfile.ZipFile, size: int, limits: Limits) -> tuple[str, lis
         cap = limits.for_name(inner)
         if info.file_size > cap:
             raise Refused(
-                f"Tệp “{inner}” khai kích thước {info.file_size:,} byte khi giải nén, vượt giới "
-                f"hạn {cap:,} byte (nghi tệp zip “bom”)."
+                f"Tệp “{inner}” khai kích thước {format_number(info.file_size)} byte khi giải "
+                f"nén, vượt giới hạn {format_number(cap)} byte (nghi tệp zip “bom”)."
             )
         if info.file_size > limits.ratio_floor and info.file_size > limits.max_ratio * max(
             info.compress_size, 1
         ):
             raise Refused(
-                f"Tệp “{inner}” có tỷ lệ nén bất thường ({info.file_size:,} byte từ "
-                f"{info.compress_size:,} byte; nghi tệp zip “bom”)."
+                f"Tệp “{inner}” có tỷ lệ nén bất thường ({format_number(info.file_size)} byte từ "
+                f"{format_number(info.compress_size)} byte; nghi tệp zip “bom”)."
             )
         if info.header_offset < 0 or info.header_offset + info.compress_size > size:
             raise Refused(f"Mục “{inner}” vượt quá độ dài tệp zip: tệp bị cắt cụt hoặc hỏng.")
@@ -255,8 +255,8 @@ def _plan(archive: zipfile.ZipFile, size: int, limits: Limits) -> tuple[str, lis
         files.append(info)
     if total > limits.max_total_bytes:
         raise Refused(
-            f"Gói khai tổng kích thước giải nén {total:,} byte, vượt giới hạn "
-            f"{limits.max_total_bytes:,} byte (nghi tệp zip “bom”)."
+            f"Gói khai tổng kích thước giải nén {format_number(total)} byte, vượt giới hạn "
+            f"{format_number(limits.max_total_bytes)} byte (nghi tệp zip “bom”)."
         )
     files.sort(key=lambda i: i.header_offset)
     for first, second in itertools.pairwise(files):
@@ -303,7 +303,7 @@ def _extract(
                     if count > info.file_size or done + count > limits.max_total_bytes:
                         raise Refused(
                             f"Tệp “{inner}” giải nén ra nhiều hơn kích thước đã khai "
-                            f"({info.file_size:,} byte; nghi tệp zip “bom”)."
+                            f"({format_number(info.file_size)} byte; nghi tệp zip “bom”)."
                         )
                     digest.update(chunk)
                     try:
@@ -325,7 +325,8 @@ def _extract(
             ) from None
         if count != info.file_size:
             raise Refused(
-                f"Tệp “{inner}” giải nén ra {count:,} byte thay vì {info.file_size:,} byte đã khai."
+                f"Tệp “{inner}” giải nén ra {format_number(count)} byte thay vì "
+                f"{format_number(info.file_size)} byte đã khai."
             )
         hashes[inner] = digest.hexdigest()
         done += count
@@ -675,7 +676,8 @@ def _verify(
         size = path.stat().st_size
         if size > limits.max_archive_bytes:
             raise Refused(
-                f"Tệp gói nặng {size:,} byte, vượt giới hạn {limits.max_archive_bytes:,}."
+                f"Tệp gói nặng {format_number(size)} byte, vượt giới hạn "
+                f"{format_number(limits.max_archive_bytes)}."
             )
         try:
             archive = zipfile.ZipFile(path)
@@ -689,7 +691,8 @@ def _verify(
             declared = sum(info.file_size for info in files)
             if declared > free:
                 raise Refused(
-                    f"Không đủ chỗ trống trong thư mục tạm để kiểm tra gói (cần {declared:,} byte)."
+                    "Không đủ chỗ trống trong thư mục tạm để kiểm tra gói "
+                    f"(cần {format_number(declared)} byte)."
                 )
             result.files = _extract(archive, base, files, root, limits, progress)
         checker = _Check(result, root)

@@ -34,7 +34,7 @@ from sangkien_desktop.records.model import (
     Recognition,
     Research,
 )
-from sangkien_desktop.text import clean, nfc
+from sangkien_desktop.text import clean, format_number, nfc
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
 #: The most records one file may hold (a year's initiatives of a large federation is far less).
@@ -348,8 +348,8 @@ def parse_records(data: Any, profile: ProgramProfile) -> list[InitiativeRecord]:
         raise InputError("Tệp không chứa danh sách sáng kiến (cần một mảng JSON các bản ghi).")
     if len(data) > MAX_RECORDS:
         raise InputError(
-            f"Tệp có {len(data):,} bản ghi, vượt giới hạn {MAX_RECORDS:,} bản ghi một lần nhập; "
-            "hãy chia thành nhiều tệp nhỏ hơn.".replace(",", "."),
+            f"Tệp có {format_number(len(data))} bản ghi, vượt giới hạn "
+            f"{format_number(MAX_RECORDS)} bản ghi một lần nhập; hãy chia thành nhiều tệp nhỏ hơn.",
             english=f"{len(data)} records: more than {MAX_RECORDS} in one file.",
         )
     records = [parse_record(raw, profile, i) for i, raw in enumerate(data)]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cached_property
 
-from sangkien_desktop.text import clean, fold
+from sangkien_desktop.text import clean, fold, format_number
 
 #: Excel's own limit on the characters of one cell.
 MAX_CELL_CHARS = 32_767
@@ -72,7 +72,9 @@ def read_text(value: object, limit: int) -> str:
     else:
         text = clean(text)
     if len(text) > limit:
-        raise CellError(f"dài {len(text):,} ký tự, quá giới hạn {limit:,} ký tự.".replace(",", "."))
+        raise CellError(
+            f"dài {format_number(len(text))} ký tự, quá giới hạn {format_number(limit)} ký tự."
+        )
     return text
 
 

@@ -13,13 +13,9 @@ import click
 from sangkien_desktop.cli_support import Context, parse_date_option, pass_ctx
 from sangkien_desktop.errors import InputError
 from sangkien_desktop.spreadsheets.preview import Action, Preview, Severity
-from sangkien_desktop.text import format_date, format_vnd
+from sangkien_desktop.text import format_date, format_number, format_vnd
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
-
-
-def _number(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
 
 
 def _pct(value: float | None) -> str:
@@ -32,9 +28,10 @@ def print_preview(preview: Preview[Any], what: str) -> None:
     click.echo(
         f"{preview.file_name}, trang “{preview.sheet}”"
         + (f", dòng tiêu đề {preview.header_row}" if preview.header_row else "")
-        + f": {_number(len(preview.rows))} dòng {what} — {_number(preview.count(Action.ADD))} thêm "
-        f"mới, {_number(preview.count(Action.UPDATE))} cập nhật; {_number(len(errors))} lỗi, "
-        f"{_number(len(warnings))} lưu ý."
+        + f": {format_number(len(preview.rows))} dòng {what} — "
+        f"{format_number(preview.count(Action.ADD))} thêm mới, "
+        f"{format_number(preview.count(Action.UPDATE))} cập nhật; "
+        f"{format_number(len(errors))} lỗi, {format_number(len(warnings))} lưu ý."
     )
     if preview.columns:
         click.echo(
@@ -140,10 +137,10 @@ def export_xlsx(
         count = export_initiatives(
             ctx.db, out, ctx.profile, flt, chosen or DEFAULT_INITIATIVE_COLUMNS
         )
-        click.echo(f"Đã xuất {_number(count)} sáng kiến ra {out}.")
+        click.echo(f"Đã xuất {format_number(count)} sáng kiến ra {out}.")
     elif what == "members":
         count = export_members(ctx.db, out, active_only=active_only)
-        click.echo(f"Đã xuất {_number(count)} đoàn viên ra {out}.")
+        click.echo(f"Đã xuất {format_number(count)} đoàn viên ra {out}.")
     else:
         export_stats(ctx.db, out, ctx.profile, parse_date_option(today, "--today"))
         click.echo(f"Đã xuất báo cáo thống kê ra {out}.")
@@ -165,9 +162,9 @@ def stats_cmd(ctx: Context, as_json: bool, today: str | None) -> None:
         return
     lines = [
         f"{report.unit_name} — số liệu đến ngày {format_date(report.today)}",
-        f"  Sáng kiến: {_number(t.initiatives)}; đủ điều kiện: {_number(t.eligible)}; "
+        f"  Sáng kiến: {format_number(t.initiatives)}; đủ điều kiện: {format_number(t.eligible)}; "
         f"giá trị làm lợi: {format_vnd(t.value_vnd)}",
-        f"  Tỷ lệ tham gia: {_pct(p.rate_pct)} ({p.authors}/{_number(p.headcount)} người; "
+        f"  Tỷ lệ tham gia: {_pct(p.rate_pct)} ({format_number(p.authors)}/{format_number(p.headcount)} người; "
         f"mục tiêu {p.target_pct:g}%"
         + (")" if p.reached else f", cần thêm {p.authors_needed} tác giả)"),
         "  Theo trạng thái: " + "; ".join(f"{x.label} {x.total}" for x in report.by_state),

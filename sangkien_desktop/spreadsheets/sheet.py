@@ -37,6 +37,7 @@ from sangkien_desktop.spreadsheets.preview import (
     Progress,
     Severity,
 )
+from sangkien_desktop.text import format_number
 
 T = TypeVar("T")
 
@@ -173,8 +174,8 @@ def _check_archive(path: Path, source: BinaryIO) -> None:
     if len(entries) > MAX_ZIP_ENTRIES:
         raise _refuse(
             path,
-            f"chứa {len(entries):,} phần, vượt giới hạn {MAX_ZIP_ENTRIES:,} phần của một bảng "
-            "tính (tệp hỏng hoặc bất thường).".replace(",", "."),
+            f"chứa {format_number(len(entries))} phần, vượt giới hạn "
+            f"{format_number(MAX_ZIP_ENTRIES)} phần của một bảng tính (tệp hỏng hoặc bất thường).",
         )
     if sum(entry.file_size for entry in entries) > MAX_INFLATED_BYTES:
         raise _refuse(path, "giải nén ra quá lớn, không đọc được (tệp hỏng hoặc bất thường).")
@@ -184,9 +185,9 @@ def _check_archive(path: Path, source: BinaryIO) -> None:
         ):
             raise _refuse(
                 path,
-                f"phần “{entry.filename[:80]}” nén với tỷ lệ bất thường ({entry.file_size:,} byte "
-                f"từ {entry.compress_size:,} byte; nghi tệp zip “bom”), không đọc."
-                "".replace(",", "."),
+                f"phần “{entry.filename[:80]}” nén với tỷ lệ bất thường "
+                f"({format_number(entry.file_size)} byte từ {format_number(entry.compress_size)} "
+                "byte; nghi tệp zip “bom”), không đọc.",
             )
 
 
@@ -542,9 +543,9 @@ def read_sheet(
                         number,
                         None,
                         None,
-                        f"trang có hơn {MAX_READ_ROWS:,} dòng kể cả dòng trống có định dạng; hãy "
-                        "xóa các dòng thừa ở cuối trang hoặc chia thành nhiều tệp nhỏ hơn."
-                        "".replace(",", "."),
+                        f"trang có hơn {format_number(MAX_READ_ROWS)} dòng kể cả dòng trống "
+                        "có định dạng; hãy xóa các dòng thừa ở cuối trang hoặc chia thành nhiều "
+                        "tệp nhỏ hơn.",
                     )
                 )
                 break
@@ -565,8 +566,8 @@ def read_sheet(
                         number,
                         None,
                         None,
-                        f"trang có hơn {MAX_DATA_ROWS:,} dòng dữ liệu; hãy chia thành nhiều tệp "
-                        "nhỏ hơn.".replace(",", "."),
+                        f"trang có hơn {format_number(MAX_DATA_ROWS)} dòng dữ liệu; hãy chia "
+                        "thành nhiều tệp nhỏ hơn.",
                     )
                 )
                 break

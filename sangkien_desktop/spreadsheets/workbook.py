@@ -24,6 +24,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from sangkien_desktop.errors import InputError
 from sangkien_desktop.files import atomic_write_bytes
+from sangkien_desktop.text import format_number
 
 MONEY_FORMAT = '#,##0 "đ"'
 DATE_FORMAT = "dd/mm/yyyy"
@@ -165,8 +166,8 @@ class TableSheet:
     def append(self, values: Sequence[Any]) -> None:
         if self.rows >= MAX_SHEET_ROWS - 1:
             raise InputError(
-                f"Trang {self.sheet.title} vượt quá {MAX_SHEET_ROWS:,} dòng, Excel không mở được; "
-                "hãy lọc bớt trước khi xuất.".replace(",", ".")
+                f"Trang {self.sheet.title} vượt quá {format_number(MAX_SHEET_ROWS)} dòng, Excel "
+                "không mở được; hãy lọc bớt trước khi xuất."
             )
         cells = self._cells
         for cell, value in zip(cells, values, strict=False):

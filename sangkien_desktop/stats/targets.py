@@ -21,6 +21,7 @@ from sangkien_desktop.services.units import home_unit
 from sangkien_desktop.stats.counts import Line, quarter_of
 from sangkien_desktop.storage.database import Database
 from sangkien_desktop.storage.models import Target
+from sangkien_desktop.text import format_number
 
 MAX_TARGET = 10_000_000
 
@@ -94,8 +95,8 @@ def _check_count(count: int | None, what: str) -> int | None:
         return None
     if not 0 < count <= MAX_TARGET:
         raise InputError(
-            f"Chỉ tiêu {what}: {count} không hợp lệ; ghi số sáng kiến từ 1 đến "
-            f"{MAX_TARGET:,} (0 hoặc để trống: bỏ chỉ tiêu).".replace(",", "."),
+            f"Chỉ tiêu {what}: {format_number(count)} không hợp lệ; ghi số sáng kiến từ 1 đến "
+            f"{format_number(MAX_TARGET)} (0 hoặc để trống: bỏ chỉ tiêu).",
             english=f"Target for {what}: {count} is not valid.",
         )
     return count

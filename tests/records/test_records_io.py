@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from sangkien_desktop.errors import InputError
+from sangkien_desktop.program import ProgramProfile
 from sangkien_desktop.records import (
     InitiativeRecord,
     dump_records,
@@ -21,6 +22,7 @@ from sangkien_desktop.records import (
     parse_records,
     record_to_dict,
 )
+from sangkien_desktop.records import io as records_io
 from sangkien_desktop.records.io import field_path, schema
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -316,3 +318,15 @@ def test_invalid_record_in_a_file_names_it(make_raw, profile, tmp_path):
 
 def test_parsed_record_type(example, profile):
     assert isinstance(parse_record(example, profile), InitiativeRecord)
+
+
+def test_too_many_records_message_keeps_its_commas(
+    profile: ProgramProfile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(records_io, "MAX_RECORDS", 1_000)
+    with pytest.raises(InputError) as caught:
+        parse_records([{}] * 1_001, profile)
+    assert caught.value.message == (
+        "Tệp có 1.001 bản ghi, vượt giới hạn 1.000 bản ghi một lần nhập; hãy chia thành nhiều "
+        "tệp nhỏ hơn."
+    )

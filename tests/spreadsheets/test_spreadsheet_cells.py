@@ -165,3 +165,9 @@ def test_text_is_normalised_to_nfc_and_trimmed() -> None:
 def test_text_longer_than_the_field_allows_is_refused() -> None:
     with pytest.raises(CellError, match="quá giới hạn 200"):
         read_text("a" * 201, 200)
+
+
+def test_too_long_text_message_keeps_its_comma_and_groups_with_dots() -> None:
+    with pytest.raises(CellError) as caught:
+        read_text("a" * 1_500, 1_000)
+    assert str(caught.value) == "dài 1.500 ký tự, quá giới hạn 1.000 ký tự."

@@ -235,3 +235,16 @@ def test_demo_union_figures_add_up(demo_db: Database, profile: ProgramProfile) -
     assert report.participation.headcount == 300
     assert [p.target for p in report.phases] == [30, 60]
     assert len(report.by_month) > 12
+
+
+def test_target_out_of_range_message_keeps_its_commas(
+    db: Database, profile: ProgramProfile
+) -> None:
+    first = replace(profile.phases[0], name="Giai đoạn 1, đợt đầu")
+    renamed = replace(profile, phases=(first, *profile.phases[1:]))
+    with pytest.raises(InputError) as caught:
+        set_phase_target(db, renamed, 1, 20_000_000)
+    assert caught.value.message == (
+        "Chỉ tiêu giai đoạn 1, đợt đầu: 20.000.000 không hợp lệ; ghi số sáng kiến từ 1 đến "
+        "10.000.000 (0 hoặc để trống: bỏ chỉ tiêu)."
+    )

@@ -43,7 +43,7 @@ from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.services.initiatives import count
 from sangkien_desktop.stats import RECOGNISED_STATES, Report, TodoItem, TodoKind, build_report
 from sangkien_desktop.storage.database import Database
-from sangkien_desktop.text import format_date, format_vnd
+from sangkien_desktop.text import format_date, format_number, format_vnd
 
 BLUE, GREEN, ORANGE, RED, GREY = "#2f6fdf", "#2e7d32", "#ef8f00", "#c62828", "#d5dbe3"
 KIND_COLOURS = ("#2f6fdf", "#2e7d32", "#ef8f00", "#8e44ad", "#00897b", "#c62828", "#6d4c41",
@@ -68,10 +68,6 @@ QLabel#cardTitle { font-weight: 600; color: #1c2b4a; }
 QLabel#chartSide { font-size: 9pt; }
 QTreeWidget#todoTree { border: none; }
 """
-
-
-def _number(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
 
 
 def _percent(value: float | None) -> str:
@@ -355,11 +351,11 @@ class OverviewScreen(QWidget):
         t, p = report.totals, report.participation
         recognised = sum(line.total for line in report.by_state if line.key in RECOGNISED_STATES)
         self.cards["initiatives"].show_figure(
-            _number(t.initiatives),
-            self.tr("%1 đã được công nhận").replace("%1", _number(recognised)),
+            format_number(t.initiatives),
+            self.tr("%1 đã được công nhận").replace("%1", format_number(recognised)),
         )
         self.cards["eligible"].show_figure(
-            _number(t.eligible),
+            format_number(t.eligible),
             self.tr("đã công nhận, không còn lỗi, trong giai đoạn"),
         )
         if p.rate_pct is None:
@@ -375,20 +371,20 @@ class OverviewScreen(QWidget):
                 _percent(p.rate_pct),
                 self.tr("mục tiêu %1% — cần thêm %2 tác giả")
                 .replace("%1", f"{p.target_pct:g}")
-                .replace("%2", _number(p.authors_needed)),
+                .replace("%2", format_number(p.authors_needed)),
                 "bad",
             )
         self.cards["value"].show_figure(
             format_vnd(t.value_vnd), self.tr("của các sáng kiến đủ điều kiện")
         )
         self.cards["members"].show_figure(
-            _number(p.headcount),
-            self.tr("%1 tác giả được công nhận").replace("%1", _number(p.authors)),
+            format_number(p.headcount),
+            self.tr("%1 tác giả được công nhận").replace("%1", format_number(p.authors)),
         )
         overdue = len(report.todo.of(TodoKind.DECISION_OVERDUE))
         self.cards["todo"].show_figure(
-            _number(report.todo.total),
-            self.tr("%1 hồ sơ chờ Hội đồng quá hạn").replace("%1", _number(overdue)),
+            format_number(report.todo.total),
+            self.tr("%1 hồ sơ chờ Hội đồng quá hạn").replace("%1", format_number(overdue)),
             "bad" if overdue else "good",
         )
 
@@ -442,7 +438,7 @@ class OverviewScreen(QWidget):
             legend.append(
                 f"<tr><td style='color:{color}'>■</td><td style='white-space:nowrap'>"
                 f"{escape(_short_kind(name))}</td>"
-                f"<td align='right'>&nbsp;<b>{_number(line.total)}</b></td></tr>"
+                f"<td align='right'>&nbsp;<b>{format_number(line.total)}</b></td></tr>"
             )
         card.chart.addSeries(series)
         card.chart.legend().setVisible(False)
@@ -456,8 +452,8 @@ class OverviewScreen(QWidget):
         eligible = sum(line.eligible for line in report.by_kind)
         card.note.setText(
             self.tr("%1 sáng kiến, %2 đủ điều kiện")
-            .replace("%1", _number(report.totals.initiatives))
-            .replace("%2", _number(eligible))
+            .replace("%1", format_number(report.totals.initiatives))
+            .replace("%2", format_number(eligible))
         )
 
     def _gauge(self, report: Report) -> None:
@@ -493,8 +489,8 @@ class OverviewScreen(QWidget):
             self.tr("<b style='font-size:15pt'>%1</b><br>mục tiêu %2% · %3/%4 người")
             .replace("%1", _percent(p.rate_pct))
             .replace("%2", f"{p.target_pct:g}")
-            .replace("%3", _number(p.authors))
-            .replace("%4", _number(p.headcount))
+            .replace("%3", format_number(p.authors))
+            .replace("%4", format_number(p.headcount))
         )
 
     def _target_chart(self, report: Report) -> None:
@@ -524,13 +520,13 @@ class OverviewScreen(QWidget):
             " · ".join(
                 self.tr("%1: %2/%3 (%4)")
                 .replace("%1", label)
-                .replace("%2", _number(p.actual))
-                .replace("%3", _number(p.target))
+                .replace("%2", format_number(p.actual))
+                .replace("%3", format_number(p.target))
                 .replace("%4", _percent(p.pct))
                 if p.target
                 else self.tr("%1: %2, chưa đặt chỉ tiêu")
                 .replace("%1", label)
-                .replace("%2", _number(p.actual))
+                .replace("%2", format_number(p.actual))
                 for p, label in zip(report.phases, labels, strict=True)
             )
         )
@@ -552,7 +548,7 @@ class OverviewScreen(QWidget):
         bold.setBold(True)
         for kind, title, color in groups:
             items = report.todo.of(kind)
-            group = QTreeWidgetItem(self.todo, [title, _number(len(items))])
+            group = QTreeWidgetItem(self.todo, [title, format_number(len(items))])
             group.setData(0, Qt.ItemDataRole.UserRole, kind.value)
             group.setFont(0, bold)
             group.setFont(1, bold)

@@ -45,16 +45,12 @@ from sangkien_desktop.spreadsheets.preview import ImportCancelled, Preview
 from sangkien_desktop.stats import Line, Progress, Report
 from sangkien_desktop.stats.targets import MAX_TARGET, set_phase_target, set_quarter_target
 from sangkien_desktop.storage.database import Database
-from sangkien_desktop.text import format_date, format_vnd
+from sangkien_desktop.text import format_date, format_number, format_vnd
 from sangkien_desktop.workflow.states import state_name
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1  # the target count (0: none)
 PERIOD_ROLE = Qt.ItemDataRole.UserRole + 2  # (phase, year, quarter) of a target row
 _Index = QModelIndex | QPersistentModelIndex
-
-
-def _number(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
 
 
 def _percent(value: float | None) -> str:
@@ -305,21 +301,25 @@ class ReportsScreen(QWidget):
                 "lợi <b>%3</b>. Tỷ lệ tham gia <b>%4</b> (%5 tác giả được công nhận / %6 người; "
                 "mục tiêu %7%)."
             )
-            .replace("%1", _number(t.initiatives))
-            .replace("%2", _number(t.eligible))
+            .replace("%1", format_number(t.initiatives))
+            .replace("%2", format_number(t.eligible))
             .replace("%3", format_vnd(t.value_vnd))
             .replace("%4", _percent(p.rate_pct) or "—")
-            .replace("%5", _number(p.authors))
-            .replace("%6", _number(p.headcount))
+            .replace("%5", format_number(p.authors))
+            .replace("%6", format_number(p.headcount))
             .replace("%7", f"{p.target_pct:g}")
         )
         _fill(
             self.state_table,
             [
-                (state_name(x.key, ui_language()), _number(x.total), _number(x.eligible))
+                (
+                    state_name(x.key, ui_language()),
+                    format_number(x.total),
+                    format_number(x.eligible),
+                )
                 for x in report.by_state
             ]
-            + [(self.tr("Tổng cộng"), _number(t.initiatives), _number(t.eligible))],
+            + [(self.tr("Tổng cộng"), format_number(t.initiatives), format_number(t.eligible))],
             bold_last=True,
         )
         _fill(self.kind_table, self._lines(report.by_kind, self._kind_name), bold_last=True)
@@ -330,11 +330,11 @@ class ReportsScreen(QWidget):
             [
                 (
                     d.label,
-                    _number(d.members),
-                    _number(d.authors),
+                    format_number(d.members),
+                    format_number(d.authors),
                     _percent(d.rate_pct),
-                    _number(d.total),
-                    _number(d.eligible),
+                    format_number(d.total),
+                    format_number(d.eligible),
                     format_vnd(d.value_vnd),
                 )
                 for d in report.by_department
@@ -345,10 +345,10 @@ class ReportsScreen(QWidget):
             [
                 (
                     h.helper or self.tr("(Chưa giao)"),
-                    _number(h.open),
-                    _number(h.past_due),
-                    _number(h.decision_overdue),
-                    _number(h.ready),
+                    format_number(h.open),
+                    format_number(h.past_due),
+                    format_number(h.decision_overdue),
+                    format_number(h.ready),
                 )
                 for h in report.workload
             ],
@@ -378,13 +378,14 @@ class ReportsScreen(QWidget):
         self, lines: Sequence[Line], name: Callable[[Line], str]
     ) -> list[tuple[str, str, str, str]]:
         rows = [
-            (name(x), _number(x.total), _number(x.eligible), format_vnd(x.value_vnd)) for x in lines
+            (name(x), format_number(x.total), format_number(x.eligible), format_vnd(x.value_vnd))
+            for x in lines
         ]
         rows.append(
             (
                 self.tr("Tổng cộng"),
-                _number(sum(x.total for x in lines)),
-                _number(sum(x.eligible for x in lines)),
+                format_number(sum(x.total for x in lines)),
+                format_number(sum(x.eligible for x in lines)),
                 format_vnd(sum(x.value_vnd for x in lines)),
             )
         )
@@ -398,8 +399,8 @@ class ReportsScreen(QWidget):
                 [
                     (
                         self._period_name(x),
-                        _number(x.target) if x.target else "",
-                        _number(x.actual),
+                        format_number(x.target) if x.target else "",
+                        format_number(x.actual),
                         _percent(x.pct),
                     )
                     for x in progress
@@ -436,7 +437,7 @@ class ReportsScreen(QWidget):
         self.say(
             self.tr("Đã lưu chỉ tiêu %1: %2.")
             .replace("%1", self.target_table.item(item.row(), 0).text())
-            .replace("%2", _number(count) if count else self.tr("bỏ chỉ tiêu"))
+            .replace("%2", format_number(count) if count else self.tr("bỏ chỉ tiêu"))
         )
         self.reload()
 
@@ -527,7 +528,7 @@ class ReportsScreen(QWidget):
             self.tr("Đang xuất danh sách sáng kiến…"),
             lambda count: self.say(
                 self.tr("Đã xuất %1 sáng kiến vào %2.")
-                .replace("%1", _number(count))
+                .replace("%1", format_number(count))
                 .replace("%2", str(path))
             ),
         )
@@ -545,7 +546,7 @@ class ReportsScreen(QWidget):
             self.tr("Đang xuất danh sách đoàn viên…"),
             lambda count: self.say(
                 self.tr("Đã xuất %1 đoàn viên vào %2.")
-                .replace("%1", _number(count))
+                .replace("%1", format_number(count))
                 .replace("%2", str(path))
             ),
         )
@@ -592,8 +593,8 @@ class ReportsScreen(QWidget):
             self.tr("Đang nhập %n sáng kiến…", "", len(preview.values())),
             lambda result: self._imported(
                 self.tr("Đã nhập %1 sáng kiến mới, cập nhật %2 sáng kiến từ %3.")
-                .replace("%1", _number(result.added))
-                .replace("%2", _number(result.updated))
+                .replace("%1", format_number(result.added))
+                .replace("%2", format_number(result.updated))
                 .replace("%3", preview.file_name)
             ),
         )
@@ -619,8 +620,8 @@ class ReportsScreen(QWidget):
             self.tr("Đang nhập %n đoàn viên…", "", len(preview.values())),
             lambda counts: self._imported(
                 self.tr("Đã nhập %1 đoàn viên mới, cập nhật %2 đoàn viên từ %3.")
-                .replace("%1", _number(counts[0]))
-                .replace("%2", _number(counts[1]))
+                .replace("%1", format_number(counts[0]))
+                .replace("%2", format_number(counts[1]))
                 .replace("%3", preview.file_name)
             ),
         )

@@ -47,7 +47,7 @@ from sangkien_desktop.program.profile import ProgramProfile, profiles_dir
 from sangkien_desktop.security import access
 from sangkien_desktop.services.units import UnitDetails, init_unit, unit_details
 from sangkien_desktop.storage.database import Database
-from sangkien_desktop.text import clean, format_date, format_vnd
+from sangkien_desktop.text import clean, format_date, format_number
 
 
 class SettingsScreen(QWidget):
@@ -250,7 +250,7 @@ class SettingsScreen(QWidget):
                 self.tr("%1 đến %2")
                 .replace("%1", self._moment(phase.updates_from))
                 .replace("%2", self._before(phase.updates_before)),
-                format_vnd(phase.national_target, unit=""),
+                format_number(phase.national_target),
             )
             for column, value in enumerate(values):
                 self.phases_table.setItem(row, column, QTableWidgetItem(value))
