@@ -123,6 +123,11 @@ class ProgramProfile:
         return self.window_start <= day <= self.window_end
 
     @property
+    def years(self) -> tuple[int, ...]:
+        """The calendar years the program's window spans, oldest first."""
+        return tuple(range(self.window_start.year, self.window_end.year + 1))
+
+    @property
     def kind_codes(self) -> tuple[str, ...]:
         return tuple(k.code for k in self.kinds)
 

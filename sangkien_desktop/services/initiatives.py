@@ -368,6 +368,17 @@ def count(db: Database, flt: InitiativeFilter | None = None) -> int:
         return session.scalar(query) or 0
 
 
+def eligibility_years(db: Database) -> list[int]:
+    """The years in which stored initiatives became eligible, oldest first (what the list's
+    year filter can find)."""
+    year = extract("year", Initiative.eligibility_date)
+    with db.reader() as session:
+        years = session.scalars(
+            select(year).where(Initiative.eligibility_date.is_not(None)).distinct()
+        )
+        return sorted(int(y) for y in years)
+
+
 def iter_records(db: Database, batch: int = 500) -> Iterator[InitiativeRecord]:
     """Every initiative as a record, in code order, loaded in batches."""
     with db.reader() as session:

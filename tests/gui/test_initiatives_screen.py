@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
 from typing import Any
 
 import pytest
@@ -14,9 +16,11 @@ from sangkien_desktop.gui.initiative_model import ID_ROLE, RAW_ROLE, InitiativeT
 from sangkien_desktop.gui.main_window import MainWindow
 from sangkien_desktop.gui.screens.initiatives import InitiativesScreen
 from sangkien_desktop.program import ProgramProfile
-from sangkien_desktop.services.initiatives import InitiativeFilter
+from sangkien_desktop.records import InitiativeRecord
+from sangkien_desktop.services.initiatives import InitiativeFilter, import_records
 from sangkien_desktop.storage import Database
 from tests.gui.conftest import delete_window, double_click, open_editors, type_text
+from tests.rules.conftest import valid_initiative
 
 pytestmark = pytest.mark.gui
 
@@ -266,3 +270,43 @@ def test_double_click_on_a_row_opens_one_editor(qtbot: Any, window: MainWindow) 
     QCoreApplication.processEvents()
     editors = open_editors(window)
     assert [e.record.id for e in editors] == [index.data(ID_ROLE)]
+
+
+def _applied_in(year: int) -> InitiativeRecord:
+    """A valid initiative that became eligible on 20/04 of ``year``."""
+    record = valid_initiative()
+    record.application.first_applied_on = date(year, 3, 15)
+    record.recognition.decided_on = date(year, 4, 20)
+    return record
+
+
+def _years(screen: InitiativesScreen) -> list[str]:
+    combo = screen.year_filter
+    return [combo.itemText(i) for i in range(1, combo.count())]
+
+
+def test_year_filter_offers_the_program_years_and_the_years_in_the_data(
+    qtbot: Any, db: Database, profile: ProgramProfile
+) -> None:
+    import_records(
+        db, [_applied_in(2027), replace(_applied_in(2019), id="b", code="SK-B")], profile
+    )
+    screen = InitiativesScreen(db, profile)
+    qtbot.addWidget(screen)
+    assert _years(screen) == ["2027", "2023", "2022", "2021", "2019"]
+    screen.year_filter.setCurrentIndex(screen.year_filter.findData("2019"))
+    wait_for_rows(qtbot, screen)
+    assert _values(screen.model, "code") == ["SK-B"]
+
+
+def test_year_filter_gains_a_year_saved_later_and_keeps_the_choice(
+    qtbot: Any, db: Database, profile: ProgramProfile
+) -> None:
+    screen = InitiativesScreen(db, profile)
+    qtbot.addWidget(screen)
+    screen.year_filter.setCurrentIndex(screen.year_filter.findData("2022"))
+    wait_for_rows(qtbot, screen)
+    import_records(db, [_applied_in(2027)], profile)
+    screen.reload()
+    assert _years(screen) == ["2027", "2023", "2022", "2021"]
+    assert screen.year_filter.currentData() == "2022"

@@ -33,7 +33,7 @@ from sangkien_desktop.gui.look import ui_language
 from sangkien_desktop.gui.permissions import guard
 from sangkien_desktop.gui.tasks import show_error
 from sangkien_desktop.program.profile import ProgramProfile
-from sangkien_desktop.services.initiatives import InitiativeFilter
+from sangkien_desktop.services.initiatives import InitiativeFilter, eligibility_years
 from sangkien_desktop.storage.database import Database
 from sangkien_desktop.workflow.board import helpers
 from sangkien_desktop.workflow.service import MoveReport, assign_many
@@ -89,9 +89,8 @@ class InitiativesScreen(QWidget):
             [(str(p.number), p.label(lang)) for p in profile.phases]
             + [("none", self.tr("Chưa xác định"))],
         )
-        self.year_filter = self._combo(
-            "yearFilter", self.tr("Mọi năm"), [(str(y), str(y)) for y in range(2021, 2027)]
-        )
+        self.year_filter = self._combo("yearFilter", self.tr("Mọi năm"), [])
+        self._fill_years()
         self.findings_filter = self._combo(
             "findingsFilter",
             self.tr("Lỗi và hợp lệ"),
@@ -245,7 +244,29 @@ class InitiativesScreen(QWidget):
 
     def reload(self) -> None:
         """Load the rows again now (after a change in the database), keeping the selection."""
+        self._fill_years()
         self.model.reload()
+
+    def _fill_years(self) -> None:
+        """The year filter offers the program's years and every year found in the data,
+        newest first; the year chosen stays chosen."""
+        combo = self.year_filter
+        chosen = combo.currentData()
+        years = set(self.profile.years) | set(eligibility_years(self.db))
+        if chosen:
+            years.add(int(chosen))
+        wanted = [str(y) for y in sorted(years, reverse=True)]
+        if [combo.itemData(i) for i in range(1, combo.count())] == wanted:
+            return
+        combo.blockSignals(True)  # the same filter: no new query
+        try:
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for year in wanted:
+                combo.addItem(year, year)
+            combo.setCurrentIndex(max(combo.findData(chosen), 0) if chosen else 0)
+        finally:
+            combo.blockSignals(False)
 
     def is_searching(self) -> bool:
         """Whether the list is waiting for a search (typed, or its query running)."""
