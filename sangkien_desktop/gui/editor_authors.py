@@ -47,6 +47,8 @@ FIELDS = (
     "is_lead",
 )
 _Index = QModelIndex | QPersistentModelIndex
+#: What a cell editor has shown before the first setEditorData (equal to no value).
+_NOTHING_SHOWN = object()
 _MARK_COLOURS = {Severity.ERROR: QColor("#fde7e7"), Severity.WARNING: QColor("#fff4d6")}
 
 
@@ -278,6 +280,12 @@ class AuthorsDelegate(QStyledItemDelegate):
     def setEditorData(self, editor: QWidget, index: _Index) -> None:
         author = self._model().author(index.row())
         value = getattr(author, FIELDS[index.column()])
+        # The view calls this again on every dataChanged of the cell, also when only the
+        # findings' colours change while the person is typing in it: only a new value may
+        # replace what is typed.
+        if getattr(editor, "_shown_value", _NOTHING_SHOWN) == value:
+            return
+        setattr(editor, "_shown_value", value)  # noqa: B010
         if isinstance(editor, DateField):
             editor.set_value(value)
         elif isinstance(editor, QDoubleSpinBox):
