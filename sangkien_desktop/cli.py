@@ -83,26 +83,32 @@ def init(
 @pass_ctx
 def demo(ctx: Context, force: bool) -> None:
     """Tạo dữ liệu mẫu: một công đoàn ~300 đoàn viên, ~80 sáng kiến."""
-    from sangkien_desktop.security.access import authorise
-    from sangkien_desktop.services.demo import fill_demo
+    from sangkien_desktop.security.access import accounts_exist, authorise
+    from sangkien_desktop.services.demo import create_demo_file, fill_demo
     from sangkien_desktop.services.initiatives import count
     from sangkien_desktop.services.units import has_home_unit
 
-    db = ctx.db
-    if has_home_unit(db) or count(db):
-        if not force or db.path is None:
-            raise InputError(
-                f"{db.display_name} đã có dữ liệu; dùng --force để xóa và tạo lại dữ liệu mẫu.",
-            )
-        authorise(db, "setting.edit")  # erasing the database is the administrator's call
-        path = db.path
+    path = ctx.database_file()
+    # A new file is never opened here (nor signed in to, whatever --user or SANGKIEN_USER say:
+    # the demo brings its own accounts): a failed demo leaves no empty database behind.
+    if path is None or path.exists():
+        db = ctx.open_db()
+        if has_home_unit(db) or count(db) or accounts_exist(db):
+            if not force or path is None:
+                raise InputError(
+                    f"{db.display_name} đã có dữ liệu; dùng --force để xóa và tạo lại dữ liệu mẫu.",
+                )
+            authorise(ctx.db, "setting.edit")  # erasing the database is the administrator's call
+    if path is None:
+        db = ctx.open_db()
+        summary = fill_demo(db, ctx.profile, accounts=True)
+        where = db.display_name
+    else:
         ctx.forget_db()
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        db = ctx.open_db()  # a new database has no account to sign in to
-    summary = fill_demo(db, ctx.profile, accounts=True)
+        summary = create_demo_file(path, ctx.profile)
+        where = str(path)
     click.echo(
-        f"Đã tạo dữ liệu mẫu trong {db.display_name}: {summary.members} đoàn viên, "
+        f"Đã tạo dữ liệu mẫu trong {where}: {summary.members} đoàn viên, "
         f"{summary.initiatives} sáng kiến ({summary.with_errors} sáng kiến còn lỗi)."
     )
     from sangkien_desktop.services.demo import DEMO_ACCOUNTS, DEMO_PASSWORD

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import os
 from datetime import date
+from pathlib import Path
 
 import click
 
 from sangkien_desktop.errors import InputError
 from sangkien_desktop.program.profile import ProgramProfile, load_profile
-from sangkien_desktop.storage.database import Database, open_database
+from sangkien_desktop.storage.database import Database, database_url, open_database, sqlite_file
 from sangkien_desktop.text import parse_date_vn
 
 USER_ENV = "SANGKIEN_USER"
@@ -54,6 +55,11 @@ class Context:
         if self._db is not None:
             self._db.close()
         self._db, self._signed_in = None, False
+
+    def database_file(self) -> Path | None:
+        """The SQLite file the database is (or would be) in, without opening it; None for a
+        server database."""
+        return sqlite_file(database_url(self.db_spec))
 
     def open_db(self) -> Database:
         """The database without signing in (``user recover``, ``user passwd``)."""

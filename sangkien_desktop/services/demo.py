@@ -4,8 +4,11 @@ states and both phases, a few of them with rule errors. Deterministic (seeded)."
 from __future__ import annotations
 
 import random
+import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,10 +24,11 @@ from sangkien_desktop.records.model import (
     Recognition,
     Research,
 )
+from sangkien_desktop.security.audit import anchor_file, forget_anchor
 from sangkien_desktop.services.members import MemberData, import_members
 from sangkien_desktop.services.units import UnitDetails, init_unit
 from sangkien_desktop.storage.convert import apply_record
-from sangkien_desktop.storage.database import Database
+from sangkien_desktop.storage.database import Database, open_database
 from sangkien_desktop.storage.models import (
     Initiative,
     Member,
@@ -491,6 +495,44 @@ def fill_demo(
     if accounts:
         add_demo_accounts(db)
     return DemoSummary(members=len(members), initiatives=len(_STATES), with_errors=with_errors)
+
+
+def create_demo_file(path: Path, profile: ProgramProfile, seed: int = 46) -> DemoSummary:
+    """Make ``path`` the demo database, with its accounts, in place of whatever it was.
+
+    The demo is built beside it and moved in once complete: if anything fails, ``path`` stays
+    as it was (absent, when it was new) and nothing half-made is left behind."""
+    part = path.with_name(path.name + ".demo-part")
+    discard_database(part)  # what an interrupted run may have left
+    try:
+        db = open_database(part)
+        try:
+            summary = fill_demo(db, profile, seed, accounts=True)
+        finally:
+            db.close()
+        with closing(sqlite3.connect(part)) as connection:
+            connection.execute("PRAGMA journal_mode=DELETE")  # one whole file, no WAL beside it
+        for suffix in ("-wal", "-shm"):  # the replaced database's
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        part.replace(path)
+        # The audit anchor goes with its log; the replaced database's anchor goes with it.
+        anchor, target_anchor = anchor_file(part), anchor_file(path)
+        if anchor is not None and target_anchor is not None and anchor.exists():
+            anchor.replace(target_anchor)
+        else:
+            forget_anchor(path)
+    except BaseException:
+        discard_database(part)
+        raise
+    return summary
+
+
+def discard_database(path: Path) -> None:
+    """Delete a SQLite database file with its WAL and shared-memory files and its audit
+    anchor."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    forget_anchor(path)
 
 
 def add_demo_accounts(db: Database) -> None:

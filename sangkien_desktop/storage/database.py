@@ -43,6 +43,14 @@ def database_url(spec: str | Path | None) -> str:
     return f"sqlite:///{Path(text).expanduser().resolve()}"
 
 
+def sqlite_file(url: str) -> Path | None:
+    """The SQLite file of a database URL, or None for a server or in-memory database."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        return Path(str(parsed.database))
+    return None
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -144,10 +152,7 @@ class Database:
     @property
     def path(self) -> Path | None:
         """The SQLite file, or None for a server database."""
-        url = make_url(self.url)
-        if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-            return Path(str(url.database))
-        return None
+        return sqlite_file(self.url)
 
     @property
     def folder(self) -> Path:
@@ -194,13 +199,13 @@ def _precheck_sqlite(path: Path) -> None:
 def open_database(spec: str | Path | None = None, *, migrate: bool = True) -> Database:
     """Open (creating if needed) and migrate the database named by ``spec``."""
     url = database_url(spec)
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+    file = sqlite_file(url)
+    if file is not None:
         try:
-            Path(str(parsed.database)).parent.mkdir(parents=True, exist_ok=True)
+            file.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StorageError(f"Không tạo được thư mục dữ liệu {parsed.database}: {exc}") from exc
-        _precheck_sqlite(Path(str(parsed.database)))
+            raise StorageError(f"Không tạo được thư mục dữ liệu {file}: {exc}") from exc
+        _precheck_sqlite(file)
     engine = make_engine(url)
     database = Database(url, engine)
     try:

@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 
 from sangkien_desktop.cli import main
+from sangkien_desktop.services import demo as demo_service
+from sangkien_desktop.services.demo import DEMO_PASSWORD
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -364,3 +366,44 @@ def test_restoring_an_older_backup_leaves_an_audit_chain_that_verifies(
     assert "nguyên vẹn" in out
     assert code == 0, err
     assert "Bình" not in run(capsys, "--db", dbfile, "member", "list")[1]
+
+
+def test_demo_on_a_new_file_ignores_the_user_named_in_the_environment(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SANGKIEN_USER", "chutich")
+    monkeypatch.setenv("SANGKIEN_PASSWORD", DEMO_PASSWORD)
+    dbfile = str(tmp_path / "moi.sqlite")
+    code, out, err = run(capsys, "--db", dbfile, "demo")
+    assert code == 0, err
+    assert "80 sáng kiến" in out
+    code, out, err = run(capsys, "--db", dbfile, "member", "add", "Trần Thị Bình")
+    assert code == 0, err  # signed in as chutich, one of the demo accounts
+
+
+def _disk_full(_db: Any) -> None:
+    raise OSError(28, "No space left on device")
+
+
+def test_a_failed_demo_leaves_no_database_behind(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(demo_service, "add_demo_accounts", _disk_full)
+    code, _, err = run(capsys, "--db", str(tmp_path / "moi.sqlite"), "demo")
+    assert code == 2 and "No space left on device" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failed_demo_force_keeps_the_database_it_was_to_replace(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dbfile = tmp_path / "demo.sqlite"
+    assert run(capsys, "--db", str(dbfile), "demo")[0] == 0
+    before = sorted(p.name for p in tmp_path.iterdir())
+    monkeypatch.setattr(demo_service, "add_demo_accounts", _disk_full)
+    monkeypatch.setenv("SANGKIEN_PASSWORD", DEMO_PASSWORD)
+    code, _, err = run(capsys, "--db", str(dbfile), "--user", "quantri", "demo", "--force")
+    assert code == 2 and "No space left on device" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    code, _, err = run(capsys, "--db", str(dbfile), "--user", "xem", "member", "list")
+    assert code == 0, err  # the demo accounts are still there
