@@ -431,8 +431,8 @@
     <name>AuthorsPanel</name>
     <message>
         <location line="+122"/>
-        <source>Thêm tác giả</source>
-        <translation>Add author</translation>
+        <source>Thêm tác &amp;giả</source>
+        <translation>Add &amp;author</translation>
     </message>
     <message>
         <location line="+1"/>

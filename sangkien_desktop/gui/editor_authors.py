@@ -349,7 +349,8 @@ class AuthorsPanel(QWidget):
                 self.table.setColumnWidth(column, width)
         header.setMinimumSectionSize(60)
 
-        self.add_button = QPushButton(self.tr("Thêm tác giả"), self, objectName="addAuthor")
+        # Alt+G: the way back to this button from the table, where Tab moves between cells.
+        self.add_button = QPushButton(self.tr("Thêm tác &giả"), self, objectName="addAuthor")
         self.remove_button = QPushButton(self.tr("Xóa"), self, objectName="removeAuthor")
         self.up_button = QPushButton(self.tr("Lên"), self, objectName="authorUp")
         self.down_button = QPushButton(self.tr("Xuống"), self, objectName="authorDown")
