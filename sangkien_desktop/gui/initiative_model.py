@@ -4,7 +4,8 @@ columns), cells fetched lazily in blocks into a small cache when the view asks f
 A new filter (``request_filter``, search as you type) runs its id query in a worker thread
 (``gui.background.BackgroundQuery``): the GUI thread stays free while SQLite scans, the rows
 are swapped in when the newest query ends, and the answer to an older filter is dropped.
-``reload`` and sorting load at once, on the GUI thread, and drop any query still running."""
+``reload`` and sorting load at once, on the GUI thread, and drop any query still running; a
+sort is a layout change (selection and current row stay on the same initiatives)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from sangkien_desktop.gui.background import BackgroundQuery
@@ -233,6 +240,28 @@ class InitiativeTableModel(QAbstractTableModel):
         if not 0 <= column < len(self.columns):
             return
         key, descending = self._keys[column], order == Qt.SortOrder.DescendingOrder
-        if (key, descending) != (self.sort_key, self.descending):
-            self.sort_key, self.descending = key, descending
-            self.reload()
+        if (key, descending) == (self.sort_key, self.descending):
+            return
+        self.sort_key, self.descending = key, descending
+        self.background.cancel()
+        ids = query_ids(self.db, self.filter, key, descending)
+        if len(ids) != len(self._ids) or set(ids) != set(self._ids):
+            self._set_ids(ids)  # other rows than shown (a filter was still running): a new list
+            return
+        # The same rows in another order: a layout change, so every view keeps its selection
+        # and current row on the same initiatives.
+        # No VerticalSortHint: emitting these signals with arguments crashes PySide6 6.12.
+        self.layoutAboutToBeChanged.emit()
+        kept = self.persistentIndexList()
+        kept_ids = [self._ids[index.row()] for index in kept]
+        self._ids = ids
+        self._blocks.clear()
+        row_of = {initiative_id: row for row, initiative_id in enumerate(ids)}
+        self.changePersistentIndexList(
+            kept,
+            [
+                self.index(row_of[i], index.column())
+                for i, index in zip(kept_ids, kept, strict=True)
+            ],
+        )
+        self.layoutChanged.emit()

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from sangkien_desktop.gui import initiative_model
 from sangkien_desktop.gui.initiative_model import ID_ROLE, RAW_ROLE, InitiativeTableModel
@@ -310,3 +311,39 @@ def test_year_filter_gains_a_year_saved_later_and_keeps_the_choice(
     screen.reload()
     assert _years(screen) == ["2027", "2023", "2022", "2021"]
     assert screen.year_filter.currentData() == "2022"
+
+
+def test_selection_survives_sort(qtbot: Any, demo_db: Database, profile: ProgramProfile) -> None:
+    """In any view of the model, not only through the screen's own bookkeeping."""
+    model = InitiativeTableModel(demo_db, profile)
+    model.reload()
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.selectRow(3)
+    chosen = model.id_at(3)
+    view.sortByColumn(_column(model, "title"), Qt.SortOrder.DescendingOrder)
+    assert model.sort_key == "title" and model.row_of(chosen) != 3
+    assert [model.id_at(i.row()) for i in view.selectionModel().selectedRows()] == [chosen]
+    assert model.id_at(view.currentIndex().row()) == chosen
+
+
+def test_the_list_keeps_its_selection_when_sorted(qtbot: Any, window: MainWindow) -> None:
+    screen = window.initiatives_screen
+    screen.table.selectRow(5)
+    chosen = screen.selected_ids()
+    screen.table.sortByColumn(_column(screen.model, "credited_author"), Qt.SortOrder.AscendingOrder)
+    assert screen.selected_ids() == chosen
+
+
+def test_sorting_shows_the_current_row(qtbot: Any, window: MainWindow) -> None:
+    window.show_screen("initiatives")
+    screen = window.initiatives_screen
+    screen.table.selectRow(0)
+    chosen = screen.selected_ids()[0]
+    screen.table.sortByColumn(_column(screen.model, "code"), Qt.SortOrder.DescendingOrder)
+    row = screen.model.row_of(chosen)
+    assert row == screen.model.rowCount() - 1
+    shown = screen.table.visualRect(screen.model.index(row, 0))
+    assert shown.top() >= 0 and shown.bottom() <= screen.table.viewport().height()

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from openpyxl import Workbook
-from PySide6.QtCore import QEvent, QItemSelectionModel
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from sqlalchemy import select
 
@@ -237,3 +237,12 @@ def test_member_dialog_reads_its_form(qtbot: Any) -> None:
         date(1991, 10, 9),
         "VIEN_CHUC",
     )
+
+
+def test_selection_survives_sort(screen: MembersScreen, monkeypatch: pytest.MonkeyPatch) -> None:
+    member_id = select_name(screen, AUTHOR)
+    screen.table.sortByColumn(screen.model.keys.index("birth_date"), Qt.SortOrder.DescendingOrder)
+    assert screen.selected_ids() == [member_id]
+    shown = answer(monkeypatch, None)
+    screen.edit_button.click()
+    assert shown[0].full_name == AUTHOR  # Sửa opens the member still selected

@@ -154,6 +154,7 @@ class InitiativesScreen(QWidget):
         self._busy_timer.timeout.connect(self._show_count)
         self.model.modelAboutToBeReset.connect(self._remember_view)
         self.model.modelReset.connect(self._restore_view)
+        self.model.layoutChanged.connect(self._sorted)
         self.model.loading.connect(self._loading)
         self.model.failed.connect(self._query_failed)
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -337,6 +338,16 @@ class InitiativesScreen(QWidget):
             self.table.scrollTo(self.model.index(top, 0), hint.PositionAtTop)
         elif current >= 0:
             self.table.scrollTo(self.model.index(current, 0), hint.EnsureVisible)
+        else:
+            self.table.scrollToTop()
+
+    def _sorted(self) -> None:
+        """The same rows in a new order (the view kept the selection): show the current row,
+        or the top of the list."""
+        self._order = (self.model.sort_key, self.model.descending)
+        current = self.table.currentIndex()
+        if current.isValid():
+            self.table.scrollTo(current, QAbstractItemView.ScrollHint.EnsureVisible)
         else:
             self.table.scrollToTop()
 

@@ -150,8 +150,21 @@ class MemberTableModel(QAbstractTableModel):
                 return (row.data.birth_date is None, row.data.birth_date or date.min)
             return (sort_key(self.display(row.data, key)), row.sort_key)
 
+        # Selection and current row stay on the same members: Sửa and Ngừng sinh hoạt act on
+        # the person the user chose, not on whoever lands on that row.
+        # No VerticalSortHint: emitting these signals with arguments crashes PySide6 6.12.
         self.layoutAboutToBeChanged.emit()
+        kept = self.persistentIndexList()
+        kept_ids = [self.rows[index.row()].id for index in kept]
         self.rows.sort(key=by, reverse=order == Qt.SortOrder.DescendingOrder)
+        row_of = {row.id: number for number, row in enumerate(self.rows)}
+        self.changePersistentIndexList(
+            kept,
+            [
+                self.index(row_of[i], index.column())
+                for i, index in zip(kept_ids, kept, strict=True)
+            ],
+        )
         self.layoutChanged.emit()
 
 
