@@ -48,29 +48,47 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence, Set
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event, func, insert, select, update
+from sqlalchemy import bindparam, event, func, insert, select, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from sangkien_desktop.files import atomic_write_text
+from sangkien_desktop.security.states import GONE, GONE_LABELS, STATE_ENTITIES, current_states
 from sangkien_desktop.storage.database import Database
 from sangkien_desktop.storage.models import AuditEntry
 
 ENTITIES = ("initiative", "member", "unit", "reward", "setting", "user", "key")
-ACTIONS = ("create", "update", "move", "delete", "import", "recover", "export", "restore")
+ACTIONS = (
+    "create",
+    "update",
+    "move",
+    "delete",
+    "import",
+    "recover",
+    "export",
+    "restore",
+    "seal",
+)
 GENESIS = "0" * 64
 PENDING = "pending"
 ANCHOR_SUFFIX = ".audit-anchor.json"
-# session.info keys: rows were appended in this transaction / the anchor to write after commit.
+# session.info keys: rows were appended in this transaction / the anchor to write after commit
+# / the rows still waiting for their states and hashes.
 _APPENDED = "sangkien.audit.appended"
 _ANCHOR = "sangkien.audit.anchor"
+_PENDING = "sangkien.audit.pending"
+#: The row that starts checking for entities missing from the log (``seal_states``).
+SEAL_MARK = ("setting", "audit-states")
+#: The anchor keeps the hash of every row whose id is a multiple of this, so a rewritten tail
+#: is narrowed down to a stretch of at most that many rows.
+MARK_EVERY = 128
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +130,7 @@ def entry_hash(
     action: str,
     changes: Any,
     prev_hash: str,
+    state: str | None = None,
 ) -> str:
     content = {
         "id": id_,
@@ -123,18 +142,21 @@ def entry_hash(
         "changes": changes,
         "prev_hash": prev_hash,
     }
+    if state is not None:  # rows from before revision 0010 have none, and hash as they did
+        content["state"] = state
     canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
 class Change:
-    """One audit row to append."""
+    """One audit row to append (``state``: set only by a seal; otherwise computed at commit)."""
 
     entity: str
     entity_id: str
     action: str
     changes: Mapping[str, Any]
+    state: str | None = None
 
 
 def record(
@@ -170,20 +192,102 @@ def record_many(session: Session, actor: str, items: Sequence[Change]) -> None:
     ]
     # Not flushing the caller's pending rows: they may be half-built.
     with session.no_autoflush:
-        # The placeholder insert takes the write lock first; the previous row is read after it.
+        # The placeholder insert takes the write lock; the rows get their states and hashes
+        # just before the commit (_finish), when the caller's changes are all written.
         first_id = session.execute(
             insert(AuditEntry).returning(AuditEntry.id),
             rows[0] | {"prev_hash": PENDING, "hash": PENDING},
         ).scalar_one()
+        if len(rows) > 1:
+            session.execute(
+                insert(AuditEntry),
+                [
+                    row | {"id": first_id + offset, "prev_hash": PENDING, "hash": PENDING}
+                    for offset, row in enumerate(rows[1:], start=1)
+                ],
+            )
+    session.info.setdefault(_PENDING, []).extend(
+        row | {"id": first_id + offset, "state": item.state}
+        for offset, (row, item) in enumerate(zip(rows, items, strict=True))
+    )
+    session.info[_APPENDED] = True  # the anchor follows the chain's end after the commit
+
+
+def _latest_states(session: Session, entity: str) -> dict[str, str]:
+    """Entity key → the state its newest audit row holds (keys never recorded are absent)."""
+    table = AuditEntry.__table__
+    newest = (
+        select(func.max(table.c.id))
+        .where(table.c.entity == entity, table.c.state.is_not(None))
+        .group_by(table.c.entity_id)
+    )
+    return dict(
+        session.execute(
+            select(table.c.entity_id, table.c.state).where(table.c.id.in_(newest))
+        ).all()
+    )
+
+
+def _drifted(session: Session, entity: str, skip: Set[str] = frozenset()) -> list[Change]:
+    """A "seal" for every ``entity`` whose stored state its newest audit row does not hold."""
+    recorded = _latest_states(session, entity)
+    stored = current_states(session, entity)
+    seals = [
+        Change(entity, key, "seal", {}, state.digest)
+        for key, state in stored.items()
+        if key not in skip and recorded.get(key) != state.digest
+    ]
+    seals += [
+        Change(entity, key, "seal", {}, GONE)
+        for key, value in recorded.items()
+        if key not in skip and key not in stored and value != GONE
+    ]
+    return seals
+
+
+def _finish(session: Session, pending: list[dict[str, Any]]) -> None:
+    """Give the transaction's audit rows their entity states and hashes (before the commit,
+    still holding the write lock taken by the first placeholder insert).
+
+    A bulk row (entity id "*", a member import) adds a "seal" row for each entity of its kind
+    whose state changed; the first rows of a new log add the seal mark and seal what exists."""
+    session.flush()
+    with session.no_autoflush:
+        first_id = pending[0]["id"]
         previous = session.scalars(
             select(AuditEntry.hash).where(AuditEntry.id < first_id).order_by(AuditEntry.id.desc())
         ).first()
+        extra: list[Change] = []
+        marked = any((r["entity"], r["entity_id"]) == SEAL_MARK for r in pending)
+        if previous is None and not marked:
+            # A new log: from here on an entity missing from it is reported.
+            extra.append(Change(*SEAL_MARK, "seal", {}))
+            for entity in STATE_ENTITIES:
+                extra += _drifted(session, entity)
+        else:
+            for entity in STATE_ENTITIES:
+                if any(r["entity"] == entity and r["entity_id"] == "*" for r in pending):
+                    touched = {r["entity_id"] for r in pending if r["entity"] == entity}
+                    extra += _drifted(session, entity, touched)
+        if extra:
+            _append_later(session, pending, extra)
+        last_of: dict[tuple[str, str], int] = {}
+        for index, row in enumerate(pending):
+            if row["entity"] in STATE_ENTITIES and row["entity_id"] != "*":
+                last_of[(row["entity"], row["entity_id"])] = index
+        states = {i: r["state"] for i, r in enumerate(pending) if r.get("state") is not None}
+        for entity in STATE_ENTITIES:
+            keys = {k for (e, k) in last_of if e == entity and last_of[(e, k)] not in states}
+            if keys:
+                now = current_states(session, entity, keys)
+                for key in keys:
+                    states[last_of[(entity, key)]] = now[key].digest if key in now else GONE
         prev_hash = previous or GENESIS
-        finished: list[dict[str, Any]] = []
-        for offset, row in enumerate(rows):
-            id_ = first_id + offset
+        finished = []
+        for index, row in enumerate(pending):
+            state = states.get(index)
             digest = entry_hash(
-                id_,
+                row["id"],
                 row["at"],
                 row["actor"],
                 row["entity"],
@@ -191,18 +295,53 @@ def record_many(session: Session, actor: str, items: Sequence[Change]) -> None:
                 row["action"],
                 row["changes"],
                 prev_hash,
+                state,
             )
-            finished.append(row | {"id": id_, "prev_hash": prev_hash, "hash": digest})
+            finished.append({"b_id": row["id"], "p": prev_hash, "h": digest, "s": state})
             prev_hash = digest
-        session.execute(
+        table = AuditEntry.__table__
+        session.connection().execute(
             update(AuditEntry)
-            .where(AuditEntry.id == first_id)
-            .values(prev_hash=finished[0]["prev_hash"], hash=finished[0]["hash"])
-            .execution_options(synchronize_session=False)
+            .where(table.c.id == bindparam("b_id"))
+            .values(prev_hash=bindparam("p"), hash=bindparam("h"), state=bindparam("s")),
+            finished,
         )
-        if len(finished) > 1:
-            session.execute(insert(AuditEntry), finished[1:])
-    session.info[_APPENDED] = True  # the anchor follows the chain's end after the commit
+
+
+def _append_later(session: Session, pending: list[dict[str, Any]], items: Sequence[Change]) -> None:
+    """Append ``items`` as placeholder rows after ``pending`` (inside :func:`_finish`)."""
+    now = datetime.now()
+    next_id = pending[-1]["id"] + 1
+    rows = [
+        {
+            "id": next_id + offset,
+            "at": now,
+            "actor": pending[-1]["actor"],
+            "entity": item.entity,
+            "entity_id": item.entity_id,
+            "action": item.action,
+            "changes": plain(dict(item.changes)),
+        }
+        for offset, item in enumerate(items)
+    ]
+    session.execute(
+        insert(AuditEntry), [row | {"prev_hash": PENDING, "hash": PENDING} for row in rows]
+    )
+    pending.extend(row | {"state": item.state} for row, item in zip(rows, items, strict=True))
+
+
+def seal_states(session: Session, actor: str) -> list[Change]:
+    """Record, in the caller's transaction, the current state of every initiative, member, user
+    and reward that the log does not hold as it is (never recorded, or changed outside the
+    application), and the seal mark; returns what was sealed (the mark not counted).
+
+    From the first seal mark on, ``verify`` reports an entity missing from the log as added
+    outside the application. A new database gets the mark with its first audit row."""
+    seals = [change for entity in STATE_ENTITIES for change in _drifted(session, entity)]
+    record_many(
+        session, actor, [Change(*SEAL_MARK, "seal", {"sealed": [None, len(seals)]}), *seals]
+    )
+    return seals
 
 
 # The anchor of the chain's end ---------------------------------------------------------------
@@ -211,13 +350,15 @@ def record_many(session: Session, actor: str, items: Sequence[Change]) -> None:
 @dataclass(frozen=True)
 class Anchor:
     """The end of the chain as last committed: its row's id, hash and time, the row count and
-    the first row's hash (which log it belongs to)."""
+    the first row's hash (which log it belongs to); ``marks``: the hash of every row whose id
+    is a multiple of MARK_EVERY, to tell where a rewritten chain starts."""
 
     id: int
     hash: str
     at: datetime
     count: int
     first: str
+    marks: Mapping[int, str] = field(default_factory=dict)
 
     def as_json(self) -> str:
         data = {
@@ -227,6 +368,7 @@ class Anchor:
             "count": self.count,
             "first": self.first,
             "written": datetime.now().isoformat(timespec="seconds"),
+            "marks": {str(k): v for k, v in sorted(self.marks.items())},
         }
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -265,8 +407,9 @@ def read_anchor(path: Path) -> Anchor | None:
             datetime.fromisoformat(data["at"]),
             int(data["count"]),
             str(data["first"]),
+            {int(k): str(v) for k, v in (data.get("marks") or {}).items()},
         )
-    except (ValueError, TypeError, KeyError) as exc:
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
         raise AnchorError(str(exc)) from exc
 
 
@@ -319,7 +462,25 @@ def _current_anchor(session: Session, old_id: int) -> tuple[Anchor | None, str |
     return Anchor(last[0], last[1], last[2], last[3], last[4]), last[5]
 
 
+def _marks(session: Session, after: int) -> dict[int, str]:
+    """The hashes of the rows past ``after`` whose id is a multiple of MARK_EVERY."""
+    table = AuditEntry.__table__
+    return dict(
+        session.execute(
+            select(table.c.id, table.c.hash).where(table.c.id > after, table.c.id % MARK_EVERY == 0)
+        ).all()
+    )
+
+
 @event.listens_for(Session, "before_commit")
+def _before_commit(session: Session) -> None:
+    """Finish the transaction's audit rows (a failure fails the commit), then read the anchor."""
+    pending = session.info.pop(_PENDING, None)
+    if pending:
+        _finish(session, pending)
+    _prepare_anchor(session)
+
+
 def _prepare_anchor(session: Session) -> None:
     """Still inside the transaction (and its write lock): read the chain's end to anchor.
 
@@ -342,6 +503,10 @@ def _prepare_anchor(session: Session) -> None:
         if old is not None and old.first == new.first and old_hash != old.hash:
             log.warning("audit: anchor %s no longer matches the log; left as it is", path)
             return
+        kept = old is not None and old.first == new.first
+        with session.no_autoflush:
+            marks = _marks(session, old.id if kept and old else 0)
+        new = replace(new, marks={**(old.marks if kept and old else {}), **marks})
         session.info[_ANCHOR] = (path, new)
     except Exception:  # the commit goes on; verify reports a missing or stale anchor
         log.exception("audit: could not prepare the anchor")
@@ -369,6 +534,7 @@ def _write_anchor(session: Session) -> None:
 
 @event.listens_for(Session, "after_rollback")
 def _drop_anchor(session: Session) -> None:
+    session.info.pop(_PENDING, None)
     session.info.pop(_APPENDED, None)
     session.info.pop(_ANCHOR, None)
 
@@ -392,11 +558,26 @@ class Problem:
 
 @dataclass
 class Verification:
-    """What :func:`verify` found: problems fail the check, warnings do not."""
+    """What :func:`verify` found: problems (in the chain) and ``outside`` (data changed outside
+    the application) fail the check, warnings do not."""
 
     rows: int = 0
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    outside: list[str] = field(default_factory=list)
+
+    @property
+    def intact(self) -> bool:
+        return not self.problems and not self.outside
+
+
+@dataclass(frozen=True)
+class _Recorded:
+    """The newest state the log holds for one entity."""
+
+    state: str
+    id: int
+    at: datetime
 
 
 def verify_chain(db: Database) -> list[Problem]:
@@ -407,26 +588,26 @@ def verify_chain(db: Database) -> list[Problem]:
 
 
 def verify(db: Database) -> Verification:
-    """:func:`verify_chain` with the warnings (no anchor yet) and the number of rows read."""
+    """Check the chain (:func:`verify_chain`) and the anchor, then the data tables against the
+    newest state the log holds for each initiative, member, user and reward."""
     found = Verification()
+    latest: dict[tuple[str, str], _Recorded] = {}
+    sealed = False
+    table = AuditEntry.__table__
     with db.reader() as session:
-        previous_id, previous_hash = 0, GENESIS
-        result = session.execute(select(AuditEntry).order_by(AuditEntry.id)).scalars()
-        for row in result.yield_per(2000):
+        previous_id, previous_hash, previous_at, previous_ok = 0, GENESIS, None, True
+        result = session.execute(select(table).order_by(table.c.id))
+        for row in result.yield_per(5000):
             found.rows += 1
             if row.prev_hash != previous_hash:
-                missing = (
-                    f" (thiếu dòng {previous_id + 1}–{row.id - 1})"
-                    if row.id > previous_id + 1
-                    else ""
-                )
+                found.problems.append(_link_problem(row, previous_id, previous_at, previous_ok))
+            elif row.id > previous_id + 1:
                 found.problems.append(
                     Problem(
                         row.id,
                         row.at,
-                        "không nối với dòng trước — một dòng trước nó đã bị xóa hoặc sửa"
-                        + missing
-                        + ".",
+                        f"thiếu dòng {previous_id + 1}–{row.id - 1}: các dòng đó đã bị xóa rồi "
+                        "chuỗi mã băm được tính lại từ đây.",
                     )
                 )
             expected = entry_hash(
@@ -438,15 +619,92 @@ def verify(db: Database) -> Verification:
                 row.action,
                 row.changes,
                 row.prev_hash,
+                row.state,
             )
-            if expected != row.hash:
+            previous_ok = expected == row.hash
+            if not previous_ok:
                 found.problems.append(
                     Problem(row.id, row.at, "nội dung đã bị sửa sau khi ghi (mã băm không khớp).")
                 )
-            previous_id, previous_hash = row.id, row.hash
-            session.expunge(row)
+            if row.state is not None:
+                latest[(row.entity, row.entity_id)] = _Recorded(row.state, row.id, row.at)
+            elif (row.entity, row.entity_id) == SEAL_MARK:
+                sealed = True
+            if row.entity == "initiative" and isinstance(row.changes, dict):
+                renamed = row.changes.get("code")
+                if isinstance(renamed, list) and len(renamed) == 2 and renamed[0] != renamed[1]:
+                    latest.pop(("initiative", str(renamed[0])), None)
+            previous_id, previous_hash, previous_at = row.id, row.hash, row.at
         _check_anchor(session, anchor_file(db.path), previous_id, found)
+        _check_data(session, latest, sealed, found)
     return found
+
+
+def _link_problem(row: Any, previous_id: int, previous_at: Any, previous_ok: bool) -> Problem:
+    """The row before ``row`` does not hold the hash ``row`` links to."""
+    if row.id > previous_id + 1:
+        return Problem(
+            row.id,
+            row.at,
+            f"không nối với dòng trước — thiếu dòng {previous_id + 1}–{row.id - 1}, đã bị xóa.",
+        )
+    if previous_ok and previous_id:
+        # The row before is whole by itself: it was changed and its own hash recomputed.
+        return Problem(
+            previous_id,
+            previous_at,
+            "nội dung đã bị sửa rồi mã băm của dòng được tính lại cho khớp (dòng "
+            f"{row.id} sau nó vẫn nối với mã băm cũ); không dòng nào bị xóa.",
+        )
+    return Problem(row.id, row.at, "không nối với dòng trước, dòng trước đã bị sửa.")
+
+
+def _check_data(
+    session: Session,
+    latest: Mapping[tuple[str, str], _Recorded],
+    sealed: bool,
+    found: Verification,
+) -> None:
+    """Each stored entity against the newest state the log holds for it."""
+    for entity in STATE_ENTITIES:
+        stored = current_states(session, entity)
+        missing: list[str] = []
+        for key, state in stored.items():
+            recorded = latest.get((entity, key))
+            if recorded is None:
+                missing.append(state.label)
+            elif recorded.state == GONE:
+                found.outside.append(
+                    f"{state.label}: nhật ký ghi đã xóa (dòng {recorded.id}, "
+                    f"{recorded.at:%d/%m/%Y %H:%M}) nhưng vẫn còn trong dữ liệu (thêm lại ngoài "
+                    "ứng dụng?)."
+                )
+            elif recorded.state != state.digest:
+                found.outside.append(
+                    f"{state.label}: dữ liệu khác với nhật ký (sửa ngoài ứng dụng?) — nhật ký ghi "
+                    f"lần cuối ở dòng {recorded.id} ({recorded.at:%d/%m/%Y %H:%M})."
+                )
+        for (kind, key), recorded in latest.items():
+            if kind == entity and recorded.state != GONE and key not in stored:
+                found.outside.append(
+                    f"{GONE_LABELS[entity].format(key)}: không còn trong dữ liệu nhưng nhật ký "
+                    f"không ghi việc xóa (xóa ngoài ứng dụng?) — nhật ký ghi lần cuối ở dòng "
+                    f"{recorded.id} ({recorded.at:%d/%m/%Y %H:%M})."
+                )
+        if missing and sealed:
+            found.outside += [
+                f"{label}: không có trong nhật ký (thêm ngoài ứng dụng?)." for label in missing
+            ]
+        elif missing:
+            shown = ", ".join(missing[:5]) + (
+                f" và {len(missing) - 5} mục khác" if len(missing) > 5 else ""
+            )
+            found.warnings.append(
+                f"{len(missing)} mục chưa có trạng thái trong nhật ký nên chưa so được với dữ "
+                f"liệu ({shown}): dữ liệu từ trước phiên bản này. Người quản trị chạy "
+                "“sangkien audit seal” để ghi trạng thái hiện tại; từ đó mục nào thiếu trong "
+                "nhật ký sẽ bị báo là thêm ngoài ứng dụng."
+            )
 
 
 def _check_anchor(session: Session, path: Path | None, last_id: int, found: Verification) -> None:
@@ -482,6 +740,10 @@ def _check_anchor(session: Session, path: Path | None, last_id: int, found: Veri
     reused = session.scalar(
         select(func.min(AuditEntry.id)).where(AuditEntry.id <= anchor.id, AuditEntry.at > anchor.at)
     )
+    counted = session.scalar(select(func.count()).where(AuditEntry.id <= anchor.id))
+    if anchor.id <= last_id and not reused and counted == anchor.count:
+        found.problems.append(_rewritten(session, anchor, path))
+        return
     starts = [n for n in (reused, last_id + 1 if anchor.id > last_id else None) if n]
     start = min(starts, default=anchor.id)
     rows = (
@@ -498,6 +760,33 @@ def _check_anchor(session: Session, path: Path | None, last_id: int, found: Veri
         "lưu: xóa tệp mốc để bắt đầu mốc mới.)"
     )
     found.problems.append(Problem(start, None, message, last=anchor.id))
+
+
+def _rewritten(session: Session, anchor: Anchor, path: Path) -> Problem:
+    """The anchor's row is there, as many rows as then, but with another hash: a row up to it
+    was changed and the chain recomputed from that row on. The anchor's marks narrow where."""
+    ids = sorted(anchor.marks)
+    now: dict[int, str] = {}
+    for start in range(0, len(ids), 500):
+        now.update(
+            session.execute(
+                select(AuditEntry.id, AuditEntry.hash).where(
+                    AuditEntry.id.in_(ids[start : start + 500])
+                )
+            ).all()
+        )
+    changed = [i for i in ids if now.get(i) != anchor.marks[i]]
+    upto = changed[0] if changed else anchor.id
+    low = max((i for i in ids if i < upto and now.get(i) == anchor.marks[i]), default=0) + 1
+    low = session.scalar(select(func.min(AuditEntry.id)).where(AuditEntry.id >= low)) or low
+    where = f"dòng nhật ký số {low}" if low == upto else f"một dòng trong các dòng số {low}–{upto}"
+    message = (
+        f"Nhật ký đã bị viết lại: {where} đã bị sửa rồi mã băm được tính lại từ dòng đó đến "
+        f"cuối. Tệp mốc {path.name} ghi dòng số {anchor.id} (lúc "
+        f"{anchor.at:%d/%m/%Y %H:%M:%S}) với mã băm khác; số dòng vẫn là {anchor.count}, "
+        "không dòng nào bị xóa."
+    )
+    return Problem(low, None, message, last=upto)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,8 @@ import click
 
 from sangkien_desktop.cli_support import PASSWORD_ENV, Context, pass_ctx
 from sangkien_desktop.errors import InputError
-from sangkien_desktop.security.audit import ENTITIES, history, verify
+from sangkien_desktop.security.access import authorise
+from sangkien_desktop.security.audit import ENTITIES, history, seal_states, verify
 from sangkien_desktop.security.users import (
     ROLE_NAMES,
     Role,
@@ -41,17 +42,44 @@ def audit() -> None:
 @audit.command("verify")
 @pass_ctx
 def audit_verify(ctx: Context) -> None:
-    """Kiểm tra chuỗi băm của nhật ký: mã thoát 0 nếu nguyên vẹn, 1 nếu có dòng bị sửa/xóa."""
+    """Kiểm tra chuỗi băm của nhật ký và dữ liệu (sáng kiến, đoàn viên, tài khoản, khen thưởng)
+    so với nhật ký: mã thoát 0 nếu nguyên vẹn, 1 nếu có dòng bị sửa/xóa hoặc dữ liệu bị sửa
+    ngoài ứng dụng."""
     found = verify(ctx.db)
     for warning in found.warnings:
         click.echo(f"Lưu ý: {warning}", err=True)
-    if not found.problems:
-        click.echo(f"Nhật ký nguyên vẹn ({found.rows} dòng): không có dòng nào bị sửa hay xóa.")
+    if found.intact:
+        click.echo(
+            f"Nhật ký nguyên vẹn ({found.rows} dòng): không có dòng nào bị sửa hay xóa; dữ liệu "
+            "khớp với nhật ký."
+        )
         return
     for problem in found.problems:
         click.echo(str(problem), err=True)
-    click.echo(f"Nhật ký bị can thiệp: {len(found.problems)} chỗ đứt chuỗi.", err=True)
+    for line in found.outside:
+        click.echo(line, err=True)
+    if found.problems:
+        click.echo(f"Nhật ký bị can thiệp: {len(found.problems)} chỗ đứt chuỗi.", err=True)
+    if found.outside:
+        click.echo(
+            f"Dữ liệu bị sửa ngoài ứng dụng: {len(found.outside)} mục khác với nhật ký.", err=True
+        )
     sys.exit(1)
+
+
+@audit.command("seal")
+@pass_ctx
+def audit_seal(ctx: Context) -> None:
+    """Ghi vào nhật ký trạng thái hiện tại của mọi sáng kiến, đoàn viên, tài khoản, khen thưởng
+    chưa có hoặc khác trong nhật ký (người quản trị, sau khi đã xem “audit verify”)."""
+    db = ctx.db
+    actor = authorise(db, "setting.edit", "(dòng lệnh)")
+    with db.session() as session:
+        sealed = seal_states(session, actor)
+    click.echo(
+        f"Đã ghi trạng thái hiện tại của {len(sealed)} mục vào nhật ký; từ nay mục nào thiếu "
+        "trong nhật ký sẽ bị báo là thêm ngoài ứng dụng."
+    )
 
 
 @audit.command("log")

@@ -24,7 +24,7 @@ from sangkien_desktop.records.model import (
     Recognition,
     Research,
 )
-from sangkien_desktop.security.audit import anchor_file, forget_anchor
+from sangkien_desktop.security.audit import anchor_file, forget_anchor, seal_states
 from sangkien_desktop.services.members import MemberData, import_members
 from sangkien_desktop.services.units import UnitDetails, init_unit
 from sangkien_desktop.storage.convert import apply_record
@@ -492,6 +492,9 @@ def fill_demo(
     from sangkien_desktop.exchange.keys import create_unit_key
 
     create_unit_key(db, "demo")
+    # The demo's own rows were written directly: the log takes over their state as it is.
+    with db.session() as session:
+        seal_states(session, "demo")
     if accounts:
         add_demo_accounts(db)
     return DemoSummary(members=len(members), initiatives=len(_STATES), with_errors=with_errors)

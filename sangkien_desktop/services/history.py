@@ -223,7 +223,9 @@ def _audit_rows(session: Any, code: str) -> list[AuditEntry]:
             continue
         seen.add(current)
         query = select(AuditEntry).where(
-            AuditEntry.entity == "initiative", AuditEntry.entity_id == current
+            AuditEntry.entity == "initiative",
+            AuditEntry.entity_id == current,
+            AuditEntry.action != "seal",  # the state as found, not a change (security.states)
         )
         if below is not None:
             query = query.where(AuditEntry.id < below)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -12,8 +14,12 @@ from sangkien_desktop.cli import main
 from sangkien_desktop.documents.settings import load_settings, save_settings
 from sangkien_desktop.program import ProgramProfile
 from sangkien_desktop.records import InitiativeRecord
+from sangkien_desktop.records.model import Author
+from sangkien_desktop.security import audit
 from sangkien_desktop.security.audit import (
+    GENESIS,
     anchor_file,
+    entry_hash,
     history,
     read_anchor,
     record,
@@ -21,7 +27,12 @@ from sangkien_desktop.security.audit import (
     verify_chain,
 )
 from sangkien_desktop.services.initiatives import import_records, save_record
-from sangkien_desktop.services.members import MemberData, add_member, delete_member
+from sangkien_desktop.services.members import (
+    MemberData,
+    add_member,
+    delete_member,
+    import_members,
+)
 from sangkien_desktop.services.rewards import NewReward, add_reward
 from sangkien_desktop.services.units import UnitDetails, init_unit
 from sangkien_desktop.storage import Database, open_database
@@ -197,7 +208,8 @@ def test_two_writers_keep_one_chain(tmp_path: Path, db: Database) -> None:
     for thread in threads:
         thread.join()
     other.close()
-    assert len(history(db, "setting", limit=100)) == 60
+    rows = history(db, "setting", limit=100)
+    assert len([r for r in rows if r.entity_id.startswith("k")]) == 60
     assert verify_chain(db) == []
 
 
@@ -341,3 +353,173 @@ def test_replacing_a_row_is_refused(db: Database, profile: ProgramProfile, verb:
             drop_triggers=False,
         )
     assert history(db)[2] == target
+
+
+def _rehash(db: Database, first: int, last: int | None = None) -> None:
+    """Recompute the hashes of rows ``first``..``last`` (to the end when None), each linked to
+    the row before: what someone who knows the format does after editing a row."""
+    assert db.path is not None
+    connection = sqlite3.connect(db.path)
+    try:
+        with connection:
+            connection.execute("DROP TRIGGER IF EXISTS audit_log_no_update")
+            rows = connection.execute(
+                "SELECT id, at, actor, entity, entity_id, action, changes, prev_hash, state "
+                "FROM audit_log WHERE id >= ? ORDER BY id",
+                (first,),
+            ).fetchall()
+            prev = connection.execute(
+                "SELECT hash FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT 1", (first,)
+            ).fetchone()
+            prev_hash = prev[0] if prev else GENESIS
+            for id_, at, actor, entity, entity_id, action, changes, _old, state in rows:
+                if last is not None and id_ > last:
+                    break
+                digest = entry_hash(
+                    id_,
+                    datetime.fromisoformat(at),
+                    actor,
+                    entity,
+                    entity_id,
+                    action,
+                    json.loads(changes),
+                    prev_hash,
+                    state,
+                )
+                connection.execute(
+                    "UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?",
+                    (prev_hash, digest, id_),
+                )
+                prev_hash = digest
+    finally:
+        connection.close()
+
+
+def test_edited_and_rehashed_row_is_named_as_changed(db: Database, profile: ProgramProfile) -> None:
+    _fill(db, profile)
+    target = history(db)[2]
+    _sql(db, f"UPDATE audit_log SET actor = 'Kẻ lạ' WHERE id = {target.id}")
+    _rehash(db, target.id, target.id)
+    problems = verify_chain(db)
+    assert [p.id for p in problems] == [target.id]
+    assert "đã bị sửa rồi mã băm của dòng được tính lại" in problems[0].message
+    assert "xóa" not in problems[0].message.replace("không dòng nào bị xóa", "")
+
+
+def test_rewritten_tail_is_reported_as_changed_not_deleted(
+    db: Database, profile: ProgramProfile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(audit, "MARK_EVERY", 1)  # a mark on every row: the row itself is named
+    _fill(db, profile)
+    target = history(db)[3]
+    _sql(db, f"UPDATE audit_log SET actor = 'Kẻ lạ' WHERE id = {target.id}")
+    _rehash(db, target.id)
+    problems = verify_chain(db)
+    assert len(problems) == 1
+    assert problems[0].message.startswith(
+        f"Nhật ký đã bị viết lại: dòng nhật ký số {target.id} đã bị sửa rồi mã băm được tính "
+        "lại từ dòng đó đến cuối."
+    )
+    assert "không dòng nào bị xóa" in problems[0].message
+
+
+def test_rows_deleted_and_chain_recomputed_are_named(db: Database, profile: ProgramProfile) -> None:
+    _fill(db, profile)
+    middle = history(db)[2]
+    _sql(db, f"DELETE FROM audit_log WHERE id = {middle.id}")
+    _rehash(db, middle.id + 1)
+    messages = [str(p) for p in verify_chain(db)]
+    assert f"thiếu dòng {middle.id}–{middle.id}: các dòng đó đã bị xóa" in messages[0]
+
+
+def _outside(db: Database) -> list[str]:
+    found = verify(db)
+    assert found.problems == []
+    return found.outside
+
+
+@pytest.mark.parametrize(
+    ("statement", "named"),
+    [
+        ("UPDATE initiatives SET title = 'Sửa lén' WHERE code = '{code}'", "Sáng kiến {code}"),
+        ("UPDATE authors SET contribution_pct = 99", "Sáng kiến {code}"),
+        ("UPDATE members SET department = 'PX khác'", "Đoàn viên Nguyễn Văn An"),
+        ("UPDATE users SET password_hash = 'scrypt$chosen'", "Tài khoản ha"),
+        ("UPDATE rewards SET amount_vnd = 9000000", "Khen thưởng số"),
+    ],
+)
+def test_data_changed_with_sql_is_named(
+    db: Database,
+    profile: ProgramProfile,
+    monkeypatch: pytest.MonkeyPatch,
+    statement: str,
+    named: str,
+) -> None:
+    from sangkien_desktop.security import users
+
+    monkeypatch.setattr(users, "SCRYPT_N", 2**4)
+    record = _new("Dưỡng đo")
+    record.authors = [Author(full_name="Nguyễn Văn An", contribution_pct=100, is_lead=True)]
+    saved = save_record(db, record, profile, "Hà")
+    add_member(db, MemberData("Nguyễn Văn An", department="PX Hàn"), actor="Hà")
+    add_reward(db, NewReward(recipient_name="Nguyễn Văn An", amount_vnd=500_000), actor="Hà")
+    users.add_user(db, "ha", "Đỗ Thu Hà", "ADMIN", "mật-khẩu-dài")
+    assert _outside(db) == []
+    _sql(db, statement.format(code=saved.code), drop_triggers=False)
+    outside = _outside(db)
+    assert len(outside) == 1
+    assert outside[0].startswith(named.format(code=saved.code))
+    assert "dữ liệu khác với nhật ký (sửa ngoài ứng dụng?)" in outside[0]
+
+
+def test_rows_added_or_deleted_with_sql_are_named(db: Database, profile: ProgramProfile) -> None:
+    saved = save_record(db, _new(), profile, "Hà")
+    unit = history(db, "unit")[0]
+    assert unit is not None
+    _sql(db, f"DELETE FROM initiatives WHERE code = '{saved.code}'", drop_triggers=False)
+    _sql(
+        db,
+        "INSERT INTO rewards (recipient_name, decision_no, level, form, amount_vnd) "
+        "VALUES ('Người lạ', '', 'CO_SO', 'GIAY_KHEN', 1000000)",
+        drop_triggers=False,
+    )
+    outside = _outside(db)
+    assert outside[0].startswith(f"Sáng kiến {saved.code}: không còn trong dữ liệu")
+    assert outside[1].startswith("Khen thưởng số 1 (Người lạ): không có trong nhật ký")
+
+
+def test_saves_moves_imports_and_deletes_keep_data_and_log_agreeing(
+    db: Database, profile: ProgramProfile
+) -> None:
+    _fill(db, profile)
+    records = [
+        InitiativeRecord(id=f"id-{i}", code=f"SK-2024-000{i}", title=f"Số {i}", kind="KY_THUAT")
+        for i in (1, 2)
+    ]
+    import_records(db, records, profile, actor="Nhập tệp")
+    import_members(db, [MemberData("Trần Thị Bình"), MemberData("Lê Văn Cường")], actor="Hà")
+    found = verify(db)
+    assert (found.problems, found.outside, found.warnings) == ([], [], [])
+
+
+def test_demo_database_data_agrees_with_the_log(demo_db: Database) -> None:
+    found = verify(demo_db)  # the copy has no anchor file beside it: that warning only
+    assert (found.problems, found.outside) == ([], [])
+    assert [w for w in found.warnings if "mốc" not in w] == []
+
+
+def test_cli_verify_names_data_changed_outside_and_seal_accepts_it(
+    db: Database, profile: ProgramProfile, capsys: pytest.CaptureFixture[str]
+) -> None:
+    saved = save_record(db, _new(), profile, "Hà")
+    _sql(db, f"UPDATE initiatives SET title = 'Sửa lén' WHERE code = '{saved.code}'")
+    assert db.path is not None
+    code, _, err = _run(capsys, "--db", str(db.path), "audit", "verify")
+    assert code == 1
+    assert f"Sáng kiến {saved.code}: dữ liệu khác với nhật ký (sửa ngoài ứng dụng?)" in err
+    assert "Dữ liệu bị sửa ngoài ứng dụng: 1 mục" in err
+    code, out, _ = _run(capsys, "--db", str(db.path), "audit", "seal")
+    assert code == 0 and "1 mục" in out
+    code, out, _ = _run(capsys, "--db", str(db.path), "audit", "verify")
+    assert code == 0, out
+    assert history(db, limit=1)[0].action == "seal"
