@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from sangkien_desktop.gui.login import SignInWait
 from sangkien_desktop.gui.look import app_icon, hint
 from sangkien_desktop.gui.permissions import role_name
 from sangkien_desktop.security import access
@@ -112,6 +114,7 @@ class LockOverlay(QWidget):
         outer.addWidget(panel, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(2)
 
+        self.wait = SignInWait(lock.db, self.unlock_button, self.message)
         self.password.returnPressed.connect(self.try_unlock)
         self.unlock_button.clicked.connect(self.try_unlock)
         self.logout_button.clicked.connect(lock.logout_requested)
@@ -131,11 +134,18 @@ class LockOverlay(QWidget):
         return False
 
     def try_unlock(self) -> None:
-        problem = self.lock.unlock(self.password.text())
+        """As the login screen: during the wait after failed tries nothing is checked and the
+        password typed meanwhile stays."""
+        user = self.lock.user
+        if self.wait.active or (user and self.wait.start_if_needed(user.username)):
+            return
+        problem = self.lock.unlock(self.password.text(), now=self.wait.clock())
         if problem:
             self.password.clear()
             self.message.setText(problem)
             self.message.show()
+            if user:
+                self.wait.start_if_needed(user.username, problem)
 
     def uncover(self) -> None:
         self.covered.removeEventFilter(self)
@@ -216,13 +226,13 @@ class ScreenLock(QObject):
         if self.overlays:
             self.locked_changed.emit(True)
 
-    def unlock(self, password: str) -> str:
+    def unlock(self, password: str, now: datetime | None = None) -> str:
         """Open the lock when ``password`` is the signed-in user's; otherwise the core's
         reason (a wrong password counts as a failed login, so the wait applies)."""
         if self.user is None:
             return ""
         try:
-            user = authenticate(self.db, self.user.username, password)
+            user = authenticate(self.db, self.user.username, password, now)
         except LoginError as exc:
             return exc.message
         access.sign_in(self.db, user)

@@ -3,7 +3,11 @@ shown in place (a wrong password, the wait after several failures, a disabled ac
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QSize, Qt, Signal
+import math
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QObject, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -17,12 +21,14 @@ from PySide6.QtWidgets import (
 
 from sangkien_desktop.errors import NotFoundError
 from sangkien_desktop.gui.look import app_icon, hint
+from sangkien_desktop.security.access import sign_in_wait
 from sangkien_desktop.security.users import LoginError, UserInfo, authenticate
 from sangkien_desktop.services.demo import demo_login
 from sangkien_desktop.services.units import unit_details
 from sangkien_desktop.storage.database import Database
 
 LAST_USER_KEY = "login/username"
+TICK_MS = 250  # how often the count-down is redrawn (it counts by the clock, not the ticks)
 
 
 def unit_name(db: Database) -> str:
@@ -30,6 +36,60 @@ def unit_name(db: Database) -> str:
         return unit_details(db).name
     except NotFoundError:
         return ""
+
+
+class SignInWait(QObject):
+    """The wait the core imposes after failed sign-ins, counted down live in ``message``
+    ("Vui lòng chờ N giây…"): ``button`` is disabled and :attr:`active` tells the screen to
+    ignore Enter until it ends; what is typed meanwhile stays. ``finished()`` at the end."""
+
+    finished = Signal()
+    #: The time now; tests replace it (the core's ``now`` comes from it too).
+    clock: Callable[[], datetime] = datetime.now
+
+    def __init__(self, db: Database, button: QPushButton, message: QLabel) -> None:
+        super().__init__(button)
+        self.db, self.button, self.message = db, button, message
+        self._until: datetime | None = None
+        self._reason = ""
+        self._timer = QTimer(self, interval=TICK_MS)
+        self._timer.timeout.connect(self._tick)
+
+    @property
+    def active(self) -> bool:
+        return self._until is not None
+
+    def start_if_needed(self, username: str, reason: str = "") -> bool:
+        """Count down when ``username`` must wait now (``reason``, the refusal that caused it,
+        stays above the count); whether it must."""
+        now = self.clock()
+        wait = sign_in_wait(self.db, username, now)
+        if not wait:
+            return False
+        self._until, self._reason = now + wait, reason
+        self.button.setEnabled(False)
+        self._timer.start()
+        self._tick()
+        return True
+
+    def _tick(self) -> None:
+        if self._until is None:
+            return
+        left = (self._until - self.clock()).total_seconds()
+        if left <= 0:
+            self._end()
+            return
+        count = self.tr("Vui lòng chờ %n giây…", "", math.ceil(left))
+        self.message.setText(f"{self._reason}\n{count}" if self._reason else count)
+        self.message.show()
+
+    def _end(self) -> None:
+        self._timer.stop()
+        self._until = None
+        self.button.setEnabled(True)
+        self.message.setText(self._reason)
+        self.message.setVisible(bool(self._reason))
+        self.finished.emit()
 
 
 class LoginDialog(QDialog):
@@ -109,6 +169,7 @@ class LoginDialog(QDialog):
         # request some platforms refuse (offscreen warns).
         self.setMinimumSize(self.minimumSizeHint().expandedTo(QSize(440, 0)))
 
+        self.wait = SignInWait(db, self.login_button, self.message)
         self.login_button.clicked.connect(self.try_login)
         self.cancel_button.clicked.connect(self.reject)
         self.username.returnPressed.connect(self._next_field)
@@ -130,17 +191,25 @@ class LoginDialog(QDialog):
 
     def try_login(self) -> None:
         """Check the password with the core; a refusal is said in place and the password
-        field cleared for the next try."""
+        field cleared for the next try. During the wait after failed tries nothing is
+        checked (a try would be refused) and the password typed meanwhile stays."""
+        if self.wait.active:
+            return
         if not self.username.text().strip():
             self.username.setFocus(Qt.FocusReason.OtherFocusReason)
             return
+        if self.wait.start_if_needed(self.username.text()):
+            return
         try:
-            user = authenticate(self.db, self.username.text(), self.password.text())
+            user = authenticate(
+                self.db, self.username.text(), self.password.text(), now=self.wait.clock()
+            )
         except LoginError as exc:
             self.password.clear()
             self.password.setFocus(Qt.FocusReason.OtherFocusReason)
             self.message.setText(exc.message)
             self.message.show()
+            self.wait.start_if_needed(self.username.text(), exc.message)
             return
         self.user = user
         QSettings().setValue(LAST_USER_KEY, user.username)

@@ -14,11 +14,14 @@ in after its login screen and out on log-out; the CLI signs in from ``--user``. 
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from sqlalchemy import select
 
 from sangkien_desktop.security.users import PermissionDenied, UserInfo, require
 from sangkien_desktop.storage.database import Database
 from sangkien_desktop.storage.models import User
+from sangkien_desktop.text import clean
 
 
 class SignInRequired(PermissionDenied):
@@ -32,6 +35,16 @@ def accounts_exist(db: Database) -> bool:
         with db.reader() as session:
             db.has_accounts = session.scalars(select(User.id).limit(1)).first() is not None
     return bool(db.has_accounts)
+
+
+def sign_in_wait(db: Database, username: str, now: datetime | None = None) -> timedelta:
+    """How long ``username`` must still wait before the next sign-in try (zero: a try counts
+    now). The wait follows failed tries (``users.wait_after``); a login screen counts it down."""
+    name = clean(username).lower()
+    with db.reader() as session:
+        until = session.scalars(select(User.next_try_at).where(User.username == name)).first()
+    left = until - (now or datetime.now()) if until is not None else timedelta(0)
+    return max(left, timedelta(0))
 
 
 def sign_in(db: Database, user: UserInfo) -> None:

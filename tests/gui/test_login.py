@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +17,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from sangkien_desktop.gui.app import STARTUP_ENV, Desk
 from sangkien_desktop.gui.editor import CloseChoice, InitiativeEditor
-from sangkien_desktop.gui.login import LoginDialog
+from sangkien_desktop.gui.login import LoginDialog, SignInWait
 from sangkien_desktop.gui.main_window import MainWindow
 from sangkien_desktop.program import ProgramProfile
 from sangkien_desktop.security import access
+from sangkien_desktop.security.users import LoginError, authenticate
 from sangkien_desktop.services.demo import DEMO_PASSWORD
 from sangkien_desktop.storage import Database
 from tests.gui.conftest import delete_window, sign_in, type_text
@@ -95,14 +97,64 @@ def test_wrong_password_is_said_in_place_and_cleared(qtbot: Any, desk: Desk) -> 
     assert dialog.password.text() == ""
 
 
-def test_several_failures_say_how_long_to_wait(qtbot: Any, desk: Desk) -> None:
+class Clock:
+    """The time the sign-in wait counts by, moved on by the test."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 12, 3, 8, 0)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: int) -> None:
+        self.now += timedelta(seconds=seconds)
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    fake = Clock()
+    monkeypatch.setattr(SignInWait, "clock", fake)
+    return fake
+
+
+def test_the_wait_after_failures_counts_down_and_keeps_the_password_typed_meanwhile(
+    qtbot: Any, desk: Desk, clock: Clock
+) -> None:
     dialog = desk.login
     assert dialog is not None
-    for _ in range(4):
+    for _ in range(3):
         log_in(qtbot, dialog, "hotro", "sai-mat-khau")
-    assert "hãy thử lại sau" in dialog.message.text()
-    log_in(qtbot, dialog, "hotro", DEMO_PASSWORD)  # too soon, even with the right password
-    assert desk.window is None and "hãy thử lại sau" in dialog.message.text()
+    assert not dialog.login_button.isEnabled()
+    assert dialog.message.text() == "Sai tên đăng nhập hoặc mật khẩu.\nVui lòng chờ 5 giây…"
+    qtbot.keyClicks(dialog.password, DEMO_PASSWORD)
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)  # during the wait: nothing is tried
+    assert desk.window is None and dialog.password.text() == DEMO_PASSWORD
+    clock.advance(2)
+    qtbot.waitUntil(lambda: dialog.message.text().endswith("Vui lòng chờ 3 giây…"))
+    assert not dialog.login_button.isEnabled()
+    clock.advance(3)
+    qtbot.waitUntil(dialog.login_button.isEnabled)
+    assert dialog.message.text() == "Sai tên đăng nhập hoặc mật khẩu."
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert desk.window is not None
+
+
+def test_a_login_opened_during_the_wait_counts_it_down_without_trying(
+    qtbot: Any, desk: Desk, clock: Clock
+) -> None:
+    for _ in range(3):  # elsewhere: the CLI, another PC
+        with pytest.raises(LoginError):
+            authenticate(desk.db, "hotro", "sai-mat-khau", clock())
+    dialog = desk.login
+    assert dialog is not None
+    log_in(qtbot, dialog, "hotro", DEMO_PASSWORD)
+    assert dialog.message.text() == "Vui lòng chờ 5 giây…"
+    assert dialog.password.text() == DEMO_PASSWORD and not dialog.login_button.isEnabled()
+    clock.advance(5)
+    qtbot.waitUntil(dialog.login_button.isEnabled)
+    assert not dialog.message.isVisible()
+    qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
+    assert desk.window is not None
 
 
 def test_after_logout_another_user_gets_a_fresh_main_window(qtbot: Any, desk: Desk) -> None:
@@ -188,6 +240,27 @@ def test_idle_lock_hides_the_windows_and_keeps_unsaved_typing(
     assert not lock.locked
     assert editor.form.title.toPlainText() == "Đồ gá hàn xoay" and editor.is_modified()
     assert editor.centralWidget().isEnabled() and "Đã khóa" not in editor.windowTitle()
+
+
+def test_the_lock_counts_the_wait_down_and_keeps_the_password_typed_meanwhile(
+    qtbot: Any, signed_in_window: MainWindow, clock: Clock
+) -> None:
+    lock = signed_in_window.screen_lock
+    assert lock is not None
+    lock.lock()
+    overlay = lock.overlays[0]
+    for _ in range(3):
+        qtbot.keyClicks(overlay.password, "sai-mat-khau")
+        qtbot.keyClick(overlay.password, Qt.Key.Key_Return)
+    assert not overlay.unlock_button.isEnabled()
+    assert overlay.message.text().endswith("Vui lòng chờ 5 giây…")
+    qtbot.keyClicks(overlay.password, DEMO_PASSWORD)
+    qtbot.keyClick(overlay.password, Qt.Key.Key_Return)
+    assert lock.locked and overlay.password.text() == DEMO_PASSWORD
+    clock.advance(5)
+    qtbot.waitUntil(overlay.unlock_button.isEnabled)
+    qtbot.keyClick(overlay.password, Qt.Key.Key_Return)
+    assert not lock.locked
 
 
 def test_ctrl_l_locks_and_the_lock_offers_logout(qtbot: Any, signed_in_window: MainWindow) -> None:

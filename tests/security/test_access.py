@@ -24,7 +24,14 @@ from sangkien_desktop.exchange.keys import create_unit_key
 from sangkien_desktop.program import ProgramProfile
 from sangkien_desktop.records import InitiativeRecord
 from sangkien_desktop.security import users
-from sangkien_desktop.security.access import authorise, can, current_user, sign_in, sign_out
+from sangkien_desktop.security.access import (
+    authorise,
+    can,
+    current_user,
+    sign_in,
+    sign_in_wait,
+    sign_out,
+)
 from sangkien_desktop.security.audit import history
 from sangkien_desktop.security.users import (
     RECOVERY_FILE,
@@ -458,3 +465,16 @@ def test_every_action_and_role_has_an_english_name() -> None:
 
     assert set(users.ACTIONS_EN) == set(users.ACTIONS)
     assert set(users.ROLE_NAMES_EN) == set(users.ROLE_NAMES)
+
+
+def test_sign_in_wait_counts_down_after_the_third_failure(office: Office) -> None:
+    moment = datetime(2026, 12, 3, 8, 0)
+    for _ in range(2):
+        with pytest.raises(LoginError):
+            authenticate(office.db, "xem", "sai-mật-khẩu", moment)
+    assert sign_in_wait(office.db, "xem", moment) == timedelta(0)
+    with pytest.raises(LoginError):
+        authenticate(office.db, "xem", "sai-mật-khẩu", moment)
+    assert sign_in_wait(office.db, " XEM ", moment + timedelta(seconds=2)) == timedelta(seconds=3)
+    assert sign_in_wait(office.db, "xem", moment + timedelta(seconds=9)) == timedelta(0)
+    assert sign_in_wait(office.db, "ai-do", moment) == timedelta(0)
