@@ -229,6 +229,8 @@ class Desk(QObject):
         box.setWindowTitle(self.tr("Sáng Kiến Desktop"))
         box.setText(text)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if parent is None:  # held until closed, not only by self.notice (gui/ownership)
+            keep(box)
         self.notice = box
         box.open()
 

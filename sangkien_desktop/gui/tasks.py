@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from sangkien_desktop.errors import SangKienError
+from sangkien_desktop.gui.ownership import keep
 
 Progress = Callable[[int, int], bool]
 
@@ -160,4 +161,9 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
             )
         )
         box.setDetailedText(getattr(exc, "__traceback_text__", repr(exc)))
+    # Freed once closed; with no window to sit on, held until then (gui/ownership): a local
+    # parentless box would be deleted as this function returns, before anyone saw it.
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if parent is None:
+        keep(box)
     box.open()
