@@ -32,6 +32,7 @@ SIGNATURE_ALGORITHM = "Ed25519"
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _LABEL = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
+_NUMBER = re.compile(r"[0-9]{1,12}")
 
 
 class FormatProblem(Exception):
@@ -141,6 +142,62 @@ def one_value(tags: Sequence[tuple[str, str]], label: str, name: str) -> str | N
 
 
 @dataclass(frozen=True)
+class AuditCheckpoint:
+    """The end of the sending unit's audit chain when the bundle was made (signed with it):
+    the row count, the last row's number and hash, and ``earlier``: row number → hash now, for
+    the last rows of the unit's earlier bundles (so the receiver can tell whether the chain it
+    saw then still leads here)."""
+
+    count: int
+    last_row: int
+    head: str
+    earlier: Mapping[int, str]
+
+
+AUDIT_VERSION = "1"
+AUDIT_LABELS = {
+    "version": "SangKien-Audit-Version",
+    "count": "SangKien-Audit-Count",
+    "last_row": "SangKien-Audit-Last-Row",
+    "head": "SangKien-Audit-Head",
+    "earlier": "SangKien-Audit-Earlier",
+}
+
+
+def audit_tags(audit: AuditCheckpoint) -> list[tuple[str, str]]:
+    tags = [
+        (AUDIT_LABELS["version"], AUDIT_VERSION),
+        (AUDIT_LABELS["count"], str(audit.count)),
+        (AUDIT_LABELS["last_row"], str(audit.last_row)),
+        (AUDIT_LABELS["head"], audit.head),
+    ]
+    if audit.earlier:
+        links = " ".join(f"{row}:{audit.earlier[row]}" for row in sorted(audit.earlier))
+        tags.append((AUDIT_LABELS["earlier"], links))
+    return tags
+
+
+def parse_audit(tags: Sequence[tuple[str, str]]) -> AuditCheckpoint | None:
+    """The checkpoint in bag-info.txt; None for a bundle without one (made before it existed)
+    or of a later checkpoint version this application does not read."""
+    if one_value(tags, AUDIT_LABELS["version"], BAG_INFO) != AUDIT_VERSION:
+        return None
+    wrong = FormatProblem(f"{BAG_INFO}: mốc nhật ký thay đổi (SangKien-Audit-*) không hợp lệ.")
+    count = one_value(tags, AUDIT_LABELS["count"], BAG_INFO) or ""
+    last = one_value(tags, AUDIT_LABELS["last_row"], BAG_INFO) or ""
+    head = one_value(tags, AUDIT_LABELS["head"], BAG_INFO) or ""
+    if not (_NUMBER.fullmatch(count) and _NUMBER.fullmatch(last) and is_sha256(head)):
+        raise wrong
+    earlier: dict[int, str] = {}
+    for link in (one_value(tags, AUDIT_LABELS["earlier"], BAG_INFO) or "").split():
+        row, _, digest = link.partition(":")
+        if not (_NUMBER.fullmatch(row) and is_sha256(digest)) or int(row) in earlier:
+            raise wrong
+        earlier[int(row)] = digest
+    return AuditCheckpoint(int(count), int(last), head, earlier)
+
+
+@dataclass(frozen=True)
 class BundleInfo:
     """What bag-info.txt says about the bundle."""
 
@@ -158,6 +215,7 @@ class BundleInfo:
     generator: str
     key_fingerprint: str
     payload_oxum: str
+    audit: AuditCheckpoint | None = None
 
 
 BAG_INFO_LABELS = {
@@ -195,6 +253,8 @@ def bag_info_tags(info: BundleInfo, unit_name: str, payload_bytes: int) -> list[
         if value is None or value == "":
             continue
         tags.append((label, value.isoformat() if isinstance(value, datetime) else str(value)))
+    if info.audit is not None:
+        tags += audit_tags(info.audit)
     return tags
 
 
@@ -246,6 +306,7 @@ def parse_bag_info(data: bytes) -> BundleInfo:
         generator=values["generator"] or "",
         key_fingerprint=values["key_fingerprint"] or "",
         payload_oxum=oxum,
+        audit=parse_audit(tags),
     )
 
 

@@ -28,6 +28,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 
 from sangkien_desktop.exchange import bagfmt
+from sangkien_desktop.exchange.checkpoints import receive as receive_checkpoint
 from sangkien_desktop.exchange.keys import KeyInfo, trusted_keys
 from sangkien_desktop.exchange.verify import Verification, verify_bundle
 from sangkien_desktop.program.profile import ProgramProfile
@@ -340,6 +341,7 @@ def _import(
     )
     session.add(bundle)
     session.flush()
+    result.warnings += receive_checkpoint(session, info)
     _records(session, verification.records, unit, info, profile, result, actor)
 
 

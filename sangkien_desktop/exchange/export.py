@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from sangkien_desktop.errors import InputError, NotFoundError, SangKienError
 from sangkien_desktop.exchange import bagfmt
+from sangkien_desktop.exchange.checkpoints import chain_checkpoint, forget_sent, record_sent
 from sangkien_desktop.exchange.keys import signing_key
 from sangkien_desktop.exchange.writer import BundleSpec, Progress, WrittenBundle, write_bundle
 from sangkien_desktop.program.profile import ProgramProfile
@@ -238,6 +239,9 @@ def export_bundle(
             SentBundleItem(bundle_id=bundle_id, initiative_id=r.id, digest=record_digest(r))
             for r in records
         )
+        audit = chain_checkpoint(session, unit.code)
+        if audit is not None:
+            record_sent(session, unit.code, bundle_id, sequence, created, audit)
     spec = BundleSpec(
         bundle_id=bundle_id,
         sequence=sequence,
@@ -253,6 +257,7 @@ def export_bundle(
         ],
         attachments=sources,
         attachment_owners=owners,
+        audit=audit,
     )
     try:
         written = write_bundle(spec, key, Path(out_dir), progress)
@@ -285,6 +290,7 @@ def export_bundle(
 
 def _release(db: Database, bundle_id: str) -> None:
     with db.session() as session:
+        forget_sent(session, bundle_id)
         session.execute(delete(SentBundleItem).where(SentBundleItem.bundle_id == bundle_id))
         session.execute(delete(SentBundle).where(SentBundle.id == bundle_id))
 

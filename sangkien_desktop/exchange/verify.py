@@ -149,6 +149,11 @@ class Verification:
                 f"{i.created_at:%H:%M} {format_date(i.created_at.date())}, {i.initiative_count} "
                 f"sáng kiến, {i.attachment_count} tệp đính kèm."
             )
+            if i.audit is not None:
+                out.append(
+                    f"Mốc nhật ký thay đổi của đơn vị: {i.audit.count} dòng, dòng cuối số "
+                    f"{i.audit.last_row} (mã băm {i.audit.head[:12]}…)."
+                )
         if self.key_line():
             out.append(self.key_line())
         out += [f"✗ {p}" for p in self.problems]

@@ -57,6 +57,8 @@ class BundleSpec:
     attachments: Mapping[str, Path] = field(default_factory=dict)
     #: sha256 → (initiative code, file name), to name a damaged file in a refusal.
     attachment_owners: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    #: The end of the unit's audit chain, signed with the bundle (None: an empty log).
+    audit: bagfmt.AuditCheckpoint | None = None
 
 
 @dataclass
@@ -196,6 +198,7 @@ def write_bundle(
         generator=GENERATOR,
         key_fingerprint=fingerprint(public),
         payload_oxum=f"{payload_bytes}.{payload_count}",
+        audit=spec.audit,
     )
     fd, temp_name = tempfile.mkstemp(prefix=f".{stem}.", suffix=".part", dir=out_dir)
     temp = Path(temp_name)

@@ -14,6 +14,7 @@ import click
 
 from sangkien_desktop.cli_support import PASSWORD_ENV, Context, pass_ctx
 from sangkien_desktop.errors import InputError
+from sangkien_desktop.exchange.checkpoints import check_log_against, write_checkpoints
 from sangkien_desktop.security.access import authorise
 from sangkien_desktop.security.audit import ENTITIES, history, seal_states, verify
 from sangkien_desktop.security.users import (
@@ -40,24 +41,43 @@ def audit() -> None:
 
 
 @audit.command("verify")
+@click.option(
+    "--checkpoints",
+    "checkpoint_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Tệp mốc cấp trên gửi lại (sangkien audit checkpoints) hoặc tệp gói đã xuất: kiểm tra "
+    "thêm nhật ký có bị viết lại sau khi gửi gói không (lặp lại được).",
+)
 @pass_ctx
-def audit_verify(ctx: Context) -> None:
+def audit_verify(ctx: Context, checkpoint_files: tuple[Path, ...]) -> None:
     """Kiểm tra chuỗi băm của nhật ký và dữ liệu (sáng kiến, đoàn viên, tài khoản, khen thưởng)
     so với nhật ký: mã thoát 0 nếu nguyên vẹn, 1 nếu có dòng bị sửa/xóa hoặc dữ liệu bị sửa
     ngoài ứng dụng."""
     found = verify(ctx.db)
+    rewritten: list[str] = []
+    if checkpoint_files:
+        read, rewritten = check_log_against(ctx.db, checkpoint_files)
+        if not rewritten:
+            click.echo(f"Nhật ký khớp với {read} mốc trong gói đã gửi cấp trên.")
     for warning in found.warnings:
         click.echo(f"Lưu ý: {warning}", err=True)
-    if found.intact:
+    if found.intact and not rewritten:
         click.echo(
             f"Nhật ký nguyên vẹn ({found.rows} dòng): không có dòng nào bị sửa hay xóa; dữ liệu "
             "khớp với nhật ký."
         )
         return
+    for line in rewritten:
+        click.echo(line, err=True)
     for problem in found.problems:
         click.echo(str(problem), err=True)
     for line in found.outside:
         click.echo(line, err=True)
+    if rewritten:
+        click.echo(
+            f"Nhật ký bị viết lại sau khi gửi gói: {len(rewritten)} mốc không còn khớp.", err=True
+        )
     if found.problems:
         click.echo(f"Nhật ký bị can thiệp: {len(found.problems)} chỗ đứt chuỗi.", err=True)
     if found.outside:
@@ -65,6 +85,21 @@ def audit_verify(ctx: Context) -> None:
             f"Dữ liệu bị sửa ngoài ứng dụng: {len(found.outside)} mục khác với nhật ký.", err=True
         )
     sys.exit(1)
+
+
+@audit.command("checkpoints")
+@click.option("--unit", "unit_code", required=True, help="Mã đơn vị cấp dưới (ví dụ CDCS-CKDA).")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="Tệp JSON ghi ra, để gửi lại đơn vị (sangkien audit verify --checkpoints TỆP).",
+)
+@pass_ctx
+def audit_checkpoints(ctx: Context, unit_code: str, out: Path) -> None:
+    """Cấp trên: ghi các mốc nhật ký đã nhận trong gói của một đơn vị ra tệp JSON."""
+    count = write_checkpoints(ctx.db, unit_code.strip(), out)
+    click.echo(f"Đã ghi {count} mốc nhật ký của {unit_code} vào {out}.")
 
 
 @audit.command("seal")

@@ -355,7 +355,7 @@ def test_replacing_a_row_is_refused(db: Database, profile: ProgramProfile, verb:
     assert history(db)[2] == target
 
 
-def _rehash(db: Database, first: int, last: int | None = None) -> None:
+def rehash(db: Database, first: int, last: int | None = None) -> None:
     """Recompute the hashes of rows ``first``..``last`` (to the end when None), each linked to
     the row before: what someone who knows the format does after editing a row."""
     assert db.path is not None
@@ -399,7 +399,7 @@ def test_edited_and_rehashed_row_is_named_as_changed(db: Database, profile: Prog
     _fill(db, profile)
     target = history(db)[2]
     _sql(db, f"UPDATE audit_log SET actor = 'Kẻ lạ' WHERE id = {target.id}")
-    _rehash(db, target.id, target.id)
+    rehash(db, target.id, target.id)
     problems = verify_chain(db)
     assert [p.id for p in problems] == [target.id]
     assert "đã bị sửa rồi mã băm của dòng được tính lại" in problems[0].message
@@ -413,7 +413,7 @@ def test_rewritten_tail_is_reported_as_changed_not_deleted(
     _fill(db, profile)
     target = history(db)[3]
     _sql(db, f"UPDATE audit_log SET actor = 'Kẻ lạ' WHERE id = {target.id}")
-    _rehash(db, target.id)
+    rehash(db, target.id)
     problems = verify_chain(db)
     assert len(problems) == 1
     assert problems[0].message.startswith(
@@ -427,7 +427,7 @@ def test_rows_deleted_and_chain_recomputed_are_named(db: Database, profile: Prog
     _fill(db, profile)
     middle = history(db)[2]
     _sql(db, f"DELETE FROM audit_log WHERE id = {middle.id}")
-    _rehash(db, middle.id + 1)
+    rehash(db, middle.id + 1)
     messages = [str(p) for p in verify_chain(db)]
     assert f"thiếu dòng {middle.id}–{middle.id}: các dòng đó đã bị xóa" in messages[0]
 
