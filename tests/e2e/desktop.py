@@ -221,6 +221,20 @@ class Desktop:
 
         wait_for(f"the window {name!r} to close", absent)
 
+    def gone_window(self, wid: str) -> None:
+        """Wait until window ``wid`` is no longer shown."""
+
+        def absent() -> bool:
+            self.assert_running()
+            return wid not in self.xdotool("search", "--onlyvisible", "--pid", str(self.pid), "")
+
+        wait_for(f"window {wid} to close", absent)
+
+    @property
+    def pid(self) -> int:
+        assert self.process is not None
+        return self.process.pid
+
     def focus(self, wid: str) -> None:
         # No window manager on Xvfb: windowactivate needs one, windowfocus does not.
         self.xdotool("windowfocus", "--sync", wid)
@@ -265,5 +279,16 @@ class Desktop:
 
         self.step += 1
         path = self.shots / f"{self.step:02d}-{what}.png"
-        ImageGrab.grab(xdisplay=self.display).save(path)
+        # Without a window manager nothing repaints for Qt: wait until two grabs a moment
+        # apart agree (the application has painted), for a few seconds at most. Evidence only:
+        # no test asserts on a screenshot.
+        image = ImageGrab.grab(xdisplay=self.display)
+        end = time.monotonic() + 5
+        while time.monotonic() < end:
+            time.sleep(0.15)
+            again = ImageGrab.grab(xdisplay=self.display)
+            if again.tobytes() == image.tobytes():
+                break
+            image = again
+        image.save(path)
         return path

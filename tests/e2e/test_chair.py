@@ -93,3 +93,58 @@ def test_recognise_an_initiative_and_print_its_one_certificate(
     assert "VŨ TIẾN QUÂN" in pages[0] and "TRẦN NGỌC HẠNH" in pages[1]
     assert "15/QD-HDSK" in pages[0]
     app.assert_healthy()
+
+
+def test_export_a_signed_bundle(launch: Callable[..., Desktop], e2e_db: Path) -> None:
+    app, main = signed_in(launch, "chutich")
+    go_to(app, main, "export")
+    app.shot("export-screen")
+    app.click(main, 1203, 234)  # Xuất gói…
+    app.window("^Chọn thư mục lưu gói gửi cấp trên$")
+    app.shot("folder")
+    app.key("Return")  # the home folder, where the dialog opens
+    app.window("^Mật khẩu khóa ký$")
+    app.type("demo")
+    app.key("Return")
+    bundles = wait_for("the bundle", lambda: sorted(app.home.glob("*.zip")))
+    assert len(bundles) == 1
+    verified = wait_for("a complete bundle", lambda: _verified(e2e_db, bundles[0]))
+    app.focus(main)
+    app.shot("exported")
+    assert "15" in verified, verified  # the demo's fifteen initiatives ready to send
+    app.assert_healthy()
+
+
+def _verified(db: Path, bundle: Path) -> str | None:
+    """``sangkien verify`` of the bundle once it is complete (it is written atomically)."""
+    try:
+        return cli(db, "verify", str(bundle))
+    except AssertionError:
+        return None
+
+
+def test_switch_the_language_to_english_and_back(launch: Callable[..., Desktop]) -> None:
+    app, main = signed_in(launch, "chutich")
+    settings = app.home / "config" / "SangKien" / "SangKienDesktop.conf"
+    for step, (lang, key) in enumerate((("en", "Down"), ("vi", "Up"))):
+        go_to(app, main, "settings")
+        app.click(main, 1010, 113)  # the language list opens
+        app.key(key, "Return")
+        app.click(main, 1188, 113)  # Áp dụng / Apply
+        # The main window is built again in the new language and the old one closes.
+        old = main
+        main = wait_for(
+            "the main window built again",
+            lambda old=old: next((w for w in app.windows("^Sáng Kiến Desktop$") if w != old), None),
+        )
+        app.gone_window(old)
+        app.focus(main)
+        wait_for(
+            f"ui/language={lang} saved", lambda lang=lang: f"language={lang}" in _text(settings)
+        )
+        app.shot(f"language-{lang}-{step}")
+    app.assert_healthy()
+
+
+def _text(path: Path) -> str:
+    return path.read_text(encoding="utf-8") if path.exists() else ""
