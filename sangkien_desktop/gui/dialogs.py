@@ -13,12 +13,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -33,35 +32,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sangkien_desktop.gui.date_field import DateField, check_dates
 from sangkien_desktop.gui.look import ui_language
 from sangkien_desktop.gui.tasks import run_task
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.services.members import CATEGORIES, GENDERS, MemberData
 from sangkien_desktop.storage.database import Database
-from sangkien_desktop.text import clean, format_date, parse_date_vn
+from sangkien_desktop.text import clean
 from sangkien_desktop.workflow.service import Move, MoveReport, move_many
 from sangkien_desktop.workflow.states import STATES, State, allowed, state_name
 
 #: Up to this many initiatives move at once on the GUI thread (a move takes a few ms); more go
 #: through ``run_task`` with progress and cancel.
 SYNC_MOVES = 10
-DATE_FORMAT = "dd/MM/yyyy"
 
 
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-def _date_edit(parent: QWidget, name: str, day: date | None = None) -> QDateEdit:
-    edit = QDateEdit(parent, objectName=name)
-    edit.setDisplayFormat(DATE_FORMAT)
-    edit.setCalendarPopup(True)
-    edit.setDate(_qdate(day or date.today()))
-    return edit
+def _date_field(
+    parent: QWidget, name: str, day: date | None = None, label: str = "", latest: date | None = None
+) -> DateField:
+    """A required date, today unless ``day`` is given (selected whole: typing replaces it)."""
+    field = DateField(parent, label=label, optional=False, latest=latest)
+    field.setObjectName(name)
+    field.set_value(day or date.today())
+    return field
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -114,17 +107,17 @@ class MoveDialog(QDialog):
         )
         intro.setWordWrap(True)
         form = QFormLayout()
-        self.date_edit: QDateEdit | None = None
+        self.date_edit: DateField | None = None
         self.reason_edit: QPlainTextEdit | None = None
         if self.needs in ("submitted_on", "uploaded_on"):
-            self.date_edit = _date_edit(self, "dateEdit")
-            self.date_edit.setMaximumDate(QDate.currentDate())
+            self.date_edit = _date_field(self, "dateEdit", latest=date.today())
             form.addRow(
                 self.tr("Ngày Hội đồng nhận đơn")
                 if self.needs == "submitted_on"
                 else self.tr("Ngày đã cập nhật lên Cổng"),
                 self.date_edit,
             )
+            self.date_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         if self.needs == "reason":
             self.reason_edit = QPlainTextEdit(self, objectName="reasonEdit")
             self.reason_edit.setPlaceholderText(
@@ -150,8 +143,13 @@ class MoveDialog(QDialog):
         ok = self.reason_edit is None or bool(self.reason_edit.toPlainText().strip())
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
+    def accept(self) -> None:
+        if self.date_edit is None or check_dates(self, self.date_edit):
+            super().accept()
+
     def details(self) -> MoveDetails:
-        day = _pydate(self.date_edit.date()) if self.date_edit is not None else None
+        """What the dialog holds; DateFieldError when its date is not one it may hold."""
+        day = self.date_edit.value() if self.date_edit is not None else None
         return MoveDetails(
             submitted_on=day if self.needs == "submitted_on" else None,
             uploaded_on=day if self.needs == "uploaded_on" else None,
@@ -243,7 +241,7 @@ class AssignDialog(QDialog):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.helper_combo.setCompleter(completer)
         self.due_check = QCheckBox(self.tr("Đặt hạn"), self, objectName="dueCheck")
-        self.due_edit = _date_edit(self, "dueEdit", due_on)
+        self.due_edit = _date_field(self, "dueEdit", due_on, label=self.tr("Hạn xử lý"))
         self.due_check.setChecked(due_on is not None)
         self.due_edit.setEnabled(due_on is not None)
         self.due_check.toggled.connect(self.due_edit.setEnabled)
@@ -259,8 +257,12 @@ class AssignDialog(QDialog):
         layout.addWidget(_buttons(self, self.tr("Giao")))
         self.setMinimumWidth(400)
 
+    def accept(self) -> None:
+        if check_dates(self, self.due_edit):  # a disabled (unticked) date is not asked
+            super().accept()
+
     def result_value(self) -> tuple[str, date | None]:
-        due = _pydate(self.due_edit.date()) if self.due_check.isChecked() else None
+        due = self.due_edit.value() if self.due_check.isChecked() else None
         return clean(self.helper_combo.currentText()), due
 
     @classmethod
@@ -397,8 +399,9 @@ class MemberDialog(QDialog):
         self.setWindowTitle(self.tr("Sửa đoàn viên") if data else self.tr("Thêm đoàn viên"))
         data = data or MemberData(full_name="")
         self.name_edit = QLineEdit(data.full_name, self, objectName="nameEdit")
-        self.birth_edit = QLineEdit(format_date(data.birth_date), self, objectName="birthEdit")
-        self.birth_edit.setPlaceholderText(self.tr("dd/mm/yyyy"))
+        self.birth_edit = DateField(self, label=self.tr("Ngày sinh"), latest=date.today())
+        self.birth_edit.setObjectName("birthEdit")
+        self.birth_edit.set_value(data.birth_date)
         self.gender_combo = QComboBox(self, objectName="genderCombo")
         for code, name in GENDERS.items():
             self.gender_combo.addItem(name or self.tr("(không ghi)"), code)
@@ -441,17 +444,11 @@ class MemberDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
 
     def member_data(self) -> MemberData:
-        """The form as a member; ValueError names the field that cannot be read."""
-        text = self.birth_edit.text().strip()
-        try:
-            birth = parse_date_vn(text) if text else None
-        except ValueError:
-            raise ValueError(
-                self.tr("Ngày sinh “%1” không phải ngày dạng dd/mm/yyyy.").replace("%1", text)
-            ) from None
+        """The form as a member; ValueError (DateFieldError) names the field that cannot be
+        read."""
         return MemberData(
             full_name=clean(self.name_edit.text()),
-            birth_date=birth,
+            birth_date=self.birth_edit.value(),
             gender=self.gender_combo.currentData(),
             department=clean(self.department_edit.text()),
             position=clean(self.position_edit.text()),

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from sangkien_desktop.errors import NotFoundError
+from sangkien_desktop.gui.date_field import DateFieldError
 from sangkien_desktop.gui.editor_findings import FindingsPanel, finding_text, severity_icon
 from sangkien_desktop.gui.editor_form import SECTIONS, EditorForm, state_name
 from sangkien_desktop.gui.permissions import role_name
@@ -345,7 +346,8 @@ class InitiativeEditor(QMainWindow):
 
     # Saving and closing -------------------------------------------------------------------------
     def is_modified(self) -> bool:
-        return self.form.collect(self.record) != self._snapshot
+        # A date typed that is no date counts as a change: closing asks instead of losing it.
+        return self.form.bad_date() is not None or self.form.collect(self.record) != self._snapshot
 
     def save(self) -> bool:
         """Save the record; on an error the window and everything typed stay as they are.
@@ -353,6 +355,13 @@ class InitiativeEditor(QMainWindow):
         The board may have moved the initiative (state, receipt date) while this window was
         open: fields changed here win, the others keep what was saved meanwhile."""
         if self.read_only:
+            return False
+        bad = self.form.bad_date()
+        if bad is not None:  # refused by its name, never stored as another date or as none
+            self.show_section(self.form.section_of(bad))
+            bad.setFocus(Qt.FocusReason.OtherFocusReason)
+            bad.selectAll()
+            show_error(self, DateFieldError(bad.problem()))
             return False
         mine = self.form.collect(self.record)
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -30,7 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sangkien_desktop.gui.editor_widgets import DateField, MemberChoice, MemberCompleter
+from sangkien_desktop.gui.date_field import DateField
+from sangkien_desktop.gui.editor_widgets import MemberChoice, MemberCompleter
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.records.model import Author, InitiativeRecord
 from sangkien_desktop.rules import Severity, credited_author
@@ -261,7 +263,14 @@ class AuthorsDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
         field = FIELDS[index.column()]
         if field == "birth_date":
-            return DateField(parent)
+            # Enter and Tab do not leave a cell holding no real date (the field's validator).
+            return DateField(
+                parent,
+                label=self._model().headerData(
+                    index.column(), Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole
+                ),
+                latest=date.today(),
+            )
         if field == "contribution_pct":
             spin = QDoubleSpinBox(parent)
             spin.setRange(0, 100)
@@ -296,7 +305,8 @@ class AuthorsDelegate(QStyledItemDelegate):
     def setModelData(self, editor: QWidget, model: Any, index: _Index) -> None:
         field = FIELDS[index.column()]
         if isinstance(editor, DateField):
-            self._model().set_value(index.row(), field, editor.value())
+            if not editor.problem():  # no real date typed: the cell keeps the one it had
+                self._model().set_value(index.row(), field, editor.value())
         elif isinstance(editor, QDoubleSpinBox):
             editor.interpretText()
             self._model().set_value(index.row(), field, editor.value() or None)

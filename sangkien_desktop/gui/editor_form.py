@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sangkien_desktop.gui.date_field import DateField
 from sangkien_desktop.gui.editor_attachments import AttachmentsPanel
 from sangkien_desktop.gui.editor_authors import AuthorsPanel
 from sangkien_desktop.gui.editor_widgets import (
-    DateField,
     MemberCompleter,
     MoneyEdit,
     PlainEdit,
@@ -169,9 +169,7 @@ class EditorForm(QObject):
 
     def _watch(self, *widgets: QObject) -> None:
         for widget in widgets:
-            if isinstance(widget, DateField):
-                widget.dateChanged.connect(self._edited)
-            elif isinstance(widget, (QLineEdit, QPlainTextEdit)):
+            if isinstance(widget, (QLineEdit, QPlainTextEdit)):
                 widget.textChanged.connect(self._edited)
             elif isinstance(widget, QComboBox):
                 widget.currentIndexChanged.connect(self._edited)
@@ -548,7 +546,7 @@ class EditorForm(QObject):
             for widget in page.findChildren(QWidget):
                 if any(panel is widget or panel.isAncestorOf(widget) for panel in panels):
                     continue
-                if isinstance(widget, QAbstractSpinBox):  # dates: before their inner line edit
+                if isinstance(widget, (QAbstractSpinBox, DateField)):  # before their line edits
                     widget.setEnabled(not read_only)
                 elif isinstance(widget, (QLineEdit, QPlainTextEdit)):
                     if not isinstance(widget.parent(), QAbstractSpinBox):
@@ -658,7 +656,9 @@ class EditorForm(QObject):
         self.stamps.setText(stamps)
 
     def collect(self, base: InitiativeRecord) -> InitiativeRecord:
-        """The record as the widgets show it; what the widgets do not edit comes from ``base``."""
+        """The record as the widgets show it; what the widgets do not edit comes from ``base``.
+        A date field whose text is not (yet) a date counts as empty here: :meth:`bad_date`
+        keeps it from being saved so."""
         research = self.is_research()
         protected = self.protected.isChecked()
         return replace(
@@ -672,7 +672,7 @@ class EditorForm(QObject):
             **{key: _text(edit) for key, edit in self.texts.items()},
             authors=self.authors.model.authors(),
             application=Application(
-                self.mode.currentData(), self.first_applied.value(), clean(self.where.text())
+                self.mode.currentData(), self.first_applied.shown_value(), clean(self.where.text())
             ),
             benefits=Benefits(
                 self.value.value(),
@@ -684,23 +684,46 @@ class EditorForm(QObject):
                 self.recognised_by.currentData(),
                 clean(self.body.text()),
                 clean(self.decision_no.text()),
-                self.decided_on.value(),
+                self.decided_on.shown_value(),
             ),
             research=Research(
-                self.accepted_on.value(),
-                self.applied_since.value(),
+                self.accepted_on.shown_value(),
+                self.applied_since.shown_value(),
                 clean(self.confirmed_by.text()),
                 clean(self.confirmation_no.text()),
-                self.confirmed_on.value(),
+                self.confirmed_on.shown_value(),
             )
             if research
             else Research(),
             ip_protection=IpProtection(
                 protected, (clean(self.registration_no.text()) or None) if protected else None
             ),
-            content_review=ContentReview(clean(self.reviewer.text()), self.reviewed_on.value()),
+            content_review=ContentReview(
+                clean(self.reviewer.text()), self.reviewed_on.shown_value()
+            ),
             attachments=self.attachments.refs(),
-            submitted_on=self.submitted_on.value(),
+            submitted_on=self.submitted_on.shown_value(),
+        )
+
+    def bad_date(self) -> DateField | None:
+        """The first date field whose text is no date it may hold (research dates only for a
+        research project), or None."""
+        fields = [
+            self.first_applied,
+            self.submitted_on,
+            self.decided_on,
+            self.reviewed_on,
+            *(
+                (self.accepted_on, self.applied_since, self.confirmed_on)
+                if self.is_research()
+                else ()
+            ),
+        ]
+        return next((f for f in fields if f.problem()), None)
+
+    def section_of(self, widget: QWidget) -> str:
+        return next(
+            (key for key, page in self.pages.items() if page.isAncestorOf(widget)), "general"
         )
 
     def show_history(self, entries: list[HistoryEntry]) -> None:

@@ -1,12 +1,12 @@
-"""Input widgets of the initiative editor: dates that may be empty, money in đồng, titles,
-and suggestions of the unit's members as a name is typed."""
+"""Input widgets of the initiative editor: money in đồng, titles, and suggestions of the unit's
+members as a name is typed (dates: ``gui.date_field``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, QRegularExpression, Qt, Signal
+from PySide6.QtCore import QModelIndex, QRegularExpression, Qt, Signal
 from PySide6.QtGui import (
     QFocusEvent,
     QKeyEvent,
@@ -15,10 +15,7 @@ from PySide6.QtGui import (
     QStandardItemModel,
 )
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QCompleter,
-    QDateEdit,
-    QDateTimeEdit,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
@@ -27,85 +24,6 @@ from PySide6.QtWidgets import (
 from sangkien_desktop.services.members import list_members
 from sangkien_desktop.storage.database import Database
 from sangkien_desktop.text import format_date, format_vnd
-
-_EMPTY = QDate(1900, 1, 1)  # below every real date: shown as the "not yet" text
-_SEPARATORS = ("/", ".", "-")
-
-
-def to_qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-class DateField(QDateEdit):
-    """A dd/MM/yyyy date with a calendar popup that may be left empty ("chưa có").
-
-    Typing a whole date (``31082021``, ``31/8/2021``, ``31.08.2021``) over an empty field or a
-    selected one works as people expect: Qt's own editor keeps the old month while the day is
-    typed, so 31 in a 30-day month would silently become 30. Delete empties the field."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("dd/MM/yyyy")
-        self.setMinimumDate(_EMPTY)
-        self.setMaximumDate(QDate(2100, 12, 31))
-        self.setSpecialValueText(self.tr("chưa có"))
-        self.setDate(_EMPTY)
-        self.setMaximumWidth(170)
-        self.setToolTip(self.tr("Gõ ngày dạng ngày/tháng/năm hoặc chọn trên lịch; Delete để xóa"))
-        self._advanced = False
-        self.calendarWidget().installEventFilter(self)
-
-    def value(self) -> date | None:
-        shown = self.date()
-        return None if shown == _EMPTY else shown.toPython()
-
-    def set_value(self, value: date | None) -> None:
-        self.setDate(to_qdate(value) if value else _EMPTY)
-
-    def is_empty(self) -> bool:
-        return self.date() == _EMPTY
-
-    def clear_value(self) -> None:
-        self.setDate(_EMPTY)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        line = self.lineEdit()
-        text = event.text()
-        whole = self.is_empty() or (line.hasSelectedText() and line.selectedText() == line.text())
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and whole:
-            self.clear_value()
-            return
-        if text in _SEPARATORS and self._advanced:
-            # The day (or month) was complete and the cursor already moved on: the separator
-            # the person types out of habit must not skip the next part too.
-            self._advanced = False
-            return
-        if whole and text.isdigit():
-            year = QDate.currentDate().year()
-            self.setDate(QDate(year - year % 4, 1, 1))  # a leap year's January takes any day
-            self.setCurrentSection(QDateTimeEdit.Section.DaySection)
-            line.setSelection(0, 2)
-        if text in (".", "-"):
-            event = QKeyEvent(event.type(), Qt.Key.Key_Slash, event.modifiers(), "/")
-        before = self.currentSection()
-        super().keyPressEvent(event)
-        self._advanced = text.isdigit() and self.currentSection() != before
-
-    def focusNextPrevChild(self, following: bool) -> bool:
-        # Qt's date edit spends Tab on moving day → month → year, and keeps it altogether while
-        # the "chưa có" text shows; in a form Tab must go to the next field.
-        return QAbstractSpinBox.focusNextPrevChild(self, following)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.calendarWidget()
-            and event.type() == QEvent.Type.Show
-            and self.is_empty()
-        ):
-            today = QDate.currentDate()
-            self.calendarWidget().setCurrentPage(today.year(), today.month())
-        return super().eventFilter(watched, event)
 
 
 class MoneyEdit(QLineEdit):

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select, update
 
 from sangkien_desktop.gui.dialogs import (
@@ -436,3 +436,53 @@ def test_double_click_on_a_card_opens_one_editor(
     qtbot.waitUntil(lambda: bool(open_editors(window)))
     QApplication.processEvents()
     assert [e.record.id for e in open_editors(window)] == [idea.id]
+
+
+def typing_into_move_dialog(qtbot: Any, monkeypatch: pytest.MonkeyPatch, typed: str) -> list[str]:
+    """MoveDialog runs as the person uses it: ``typed`` over the date it shows, then Enter.
+    Returns the messages it showed."""
+    said: list[str] = []
+
+    def exec_(dialog: MoveDialog) -> int:
+        field = dialog.date_edit
+        assert field is not None
+        dialog.show()
+        dialog.activateWindow()
+        qtbot.waitUntil(field.hasFocus)
+        qtbot.keyClicks(field, typed)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        said.extend(box.text() for box in dialog.findChildren(QMessageBox))
+        return dialog.result()
+
+    monkeypatch.setattr(MoveDialog, "exec", exec_)
+    return said
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_a_receipt_date_typed_over_todays_is_the_one_stored(
+    qtbot: Any, board: BoardScreen, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drafting = first_in(demo_db, State.DRAFTING)
+    said = typing_into_move_dialog(qtbot, monkeypatch, "20/03/2023")
+    assert board.drop([drafting.id], State.SUBMITTED)
+    assert said == []
+    assert get_record(demo_db, drafting.id).submitted_on == date(2023, 3, 20)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")
+@pytest.mark.parametrize("typed", ["31/02/2023", "00/00/0000"])
+def test_an_impossible_receipt_date_is_refused_by_name(
+    qtbot: Any,
+    board: BoardScreen,
+    demo_db: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    typed: str,
+) -> None:
+    drafting = first_in(demo_db, State.DRAFTING)
+    said = typing_into_move_dialog(qtbot, monkeypatch, typed)
+    assert not board.drop([drafting.id], State.SUBMITTED)
+    assert said == [
+        f"Ngày Hội đồng nhận đơn: “{typed}” không phải ngày có thật; gõ ngày/tháng/năm, "
+        "ví dụ 20/03/2023."
+    ]
+    assert status_of(demo_db, drafting.id) == State.DRAFTING

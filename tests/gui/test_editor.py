@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
     QListWidgetItem,
+    QMessageBox,
     QWidget,
 )
 
@@ -177,7 +178,7 @@ def test_delete_empties_a_date(qtbot: Any, db: Database, open_editor: Opener) ->
     date_field.selectAll()
     qtbot.keyClick(date_field, Qt.Key.Key_Delete)
     assert date_field.value() is None
-    assert date_field.text() == "chưa có"
+    assert date_field.text() == "" and date_field.placeholderText() == "chưa có"
 
 
 def test_clicking_a_finding_focuses_its_field(
@@ -480,3 +481,49 @@ def test_opening_an_open_initiative_again_brings_its_editor_forward(
     window.open_initiative(initiative_id)
     assert open_editors(window) == first
     qtbot.waitUntil(lambda: QApplication.activeWindow() is first[0])
+
+
+STORED_DATES: dict[str, Callable[[InitiativeRecord], date | None]] = {
+    "first_applied": lambda r: r.application.first_applied_on,
+    "submitted_on": lambda r: r.submitted_on,
+    "decided_on": lambda r: r.recognition.decided_on,
+    "reviewed_on": lambda r: r.content_review.reviewed_on,
+}
+
+
+@pytest.mark.parametrize("name", list(STORED_DATES))
+def test_a_date_typed_over_the_one_shown_is_the_one_stored(
+    qtbot: Any, demo_db: Database, open_editor: Opener, name: str
+) -> None:
+    initiative_id = _demo_id(demo_db, "RECOGNISED")
+    assert STORED_DATES[name](get_record(demo_db, initiative_id)) is not None
+    editor = open_editor(demo_db, initiative_id)
+    field = getattr(editor.form, name)
+    editor.show_section(editor.form.section_of(field))
+    field.setFocus()  # the date shown is selected: typing replaces it
+    qtbot.keyClicks(field, "20/03/2023")
+    assert editor.save()
+    assert STORED_DATES[name](get_record(demo_db, initiative_id)) == date(2023, 3, 20)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+@pytest.mark.parametrize("typed", ["31/02/2023", "00/00/0000"])
+def test_an_impossible_date_is_refused_by_name_and_nothing_is_stored(
+    qtbot: Any, demo_db: Database, open_editor: Opener, typed: str
+) -> None:
+    initiative_id = _demo_id(demo_db, "RECOGNISED")
+    before = get_record(demo_db, initiative_id)
+    editor = open_editor(demo_db, initiative_id)
+    editor.show_section("application")
+    field = editor.form.first_applied
+    field.setFocus()
+    qtbot.keyClicks(field, typed)
+    editor.show_section("general")
+    assert editor.is_modified()
+    assert not editor.save()
+    assert [box.text() for box in editor.findChildren(QMessageBox)] == [
+        f"Ngày áp dụng lần đầu: “{typed}” không phải ngày có thật; gõ ngày/tháng/năm, "
+        "ví dụ 20/03/2023."
+    ]
+    assert editor.current_section() == "application" and field.text() == typed
+    assert get_record(demo_db, initiative_id) == before

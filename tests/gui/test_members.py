@@ -224,7 +224,9 @@ def test_member_dialog_refuses_an_unreadable_birth_date(qtbot: Any) -> None:
     dialog.birth_edit.setText("31/02/1990")
     dialog.accept()
     assert dialog.result() != QDialog.DialogCode.Accepted
-    assert dialog.error_label.text() == "Ngày sinh “31/02/1990” không phải ngày dạng dd/mm/yyyy."
+    assert dialog.error_label.text() == (
+        "Ngày sinh: “31/02/1990” không phải ngày có thật; gõ ngày/tháng/năm, ví dụ 20/03/2023."
+    )
 
 
 def test_member_dialog_reads_its_form(qtbot: Any) -> None:

@@ -12,7 +12,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from sangkien_desktop.errors import InputError, SangKienError
 from sangkien_desktop.exchange import export, keys, verify
+from sangkien_desktop.gui.date_field import DateField, check_dates
 from sangkien_desktop.gui.dialogs import MoveReportDialog
 from sangkien_desktop.gui.look import hint, set_role, ui_language, user_name
 from sangkien_desktop.gui.permissions import guard
@@ -42,8 +42,6 @@ from sangkien_desktop.storage.database import Database
 from sangkien_desktop.text import format_date
 from sangkien_desktop.workflow.service import MoveReport
 from sangkien_desktop.workflow.states import state_name
-
-DATE_FORMAT = "dd/MM/yyyy"
 
 
 def _tr(text: str) -> str:
@@ -192,10 +190,11 @@ class UploadDate(QDialog):
     def __init__(self, parent: QWidget | None, sequence: int) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Xác nhận đã lên Cổng"))
-        self.day = QDateEdit(self, objectName="uploadedOn")
-        self.day.setDisplayFormat(DATE_FORMAT)
-        self.day.setCalendarPopup(True)
-        self.day.setDate(date.today())
+        self.day = DateField(
+            self, label=self.tr("Ngày lên Cổng"), optional=False, latest=date.today()
+        )
+        self.day.setObjectName("uploadedOn")
+        self.day.set_value(date.today())
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -216,14 +215,15 @@ class UploadDate(QDialog):
         layout.addWidget(self.day)
         layout.addWidget(buttons)
 
+    def accept(self) -> None:
+        if check_dates(self, self.day):
+            super().accept()
+
     @classmethod
     def ask(cls, parent: QWidget | None, sequence: int) -> date | None:
         dialog = cls(parent, sequence)
         try:
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return None
-            value = dialog.day.date()
-            return date(value.year(), value.month(), value.day())
+            return dialog.day.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:
             dialog.deleteLater()
 

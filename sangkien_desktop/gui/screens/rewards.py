@@ -12,7 +12,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from sangkien_desktop.documents import service as documents
 from sangkien_desktop.errors import SangKienError
+from sangkien_desktop.gui.date_field import DateField, check_dates
 from sangkien_desktop.gui.look import hint, user_name
 from sangkien_desktop.gui.permissions import guard
 from sangkien_desktop.gui.tasks import Progress, run_task, show_error
@@ -45,8 +45,6 @@ from sangkien_desktop.services.rewards import (
 )
 from sangkien_desktop.storage.database import Database
 from sangkien_desktop.text import format_date, format_vnd
-
-DATE_FORMAT = "dd/MM/yyyy"
 
 
 def _tr(text: str) -> str:
@@ -64,19 +62,6 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     return buttons
 
 
-def _pydate(edit: QDateEdit) -> date:
-    value = edit.date()
-    return date(value.year(), value.month(), value.day())
-
-
-def _date_edit(parent: QWidget, name: str) -> QDateEdit:
-    edit = QDateEdit(parent, objectName=name)
-    edit.setDisplayFormat(DATE_FORMAT)
-    edit.setCalendarPopup(True)
-    edit.setDate(date.today())
-    return edit
-
-
 # Dialogs that ask ------------------------------------------------------------------------------
 class RewardDialog(QDialog):
     """Asks the details of a new reward."""
@@ -90,7 +75,9 @@ class RewardDialog(QDialog):
         self.code = QLineEdit(self, objectName="initiativeCode")
         self.code.setPlaceholderText(self.tr("Để trống nếu không gắn với sáng kiến nào"))
         self.decision = QLineEdit(decision_no, self, objectName="decisionNo")
-        self.decided_on = _date_edit(self, "decidedOn")
+        self.decided_on = DateField(self, optional=False, latest=date.today())
+        self.decided_on.setObjectName("decidedOn")
+        self.decided_on.set_value(date.today())
         self.level = QComboBox(self, objectName="level")
         for key, name in LEVELS.items():
             self.level.addItem(name, key)
@@ -113,12 +100,18 @@ class RewardDialog(QDialog):
         form.addRow(_buttons(self, self.tr("Thêm")))
         self.resize(520, 0)
 
+    def accept(self) -> None:
+        if check_dates(self, self.decided_on):
+            super().accept()
+
     def value(self) -> NewReward:
+        decided_on = self.decided_on.value()
+        assert decided_on is not None  # a required field: accept() checked it
         return NewReward(
             self.recipient.text(),
             self.code.text(),
             self.decision.text(),
-            _pydate(self.decided_on),
+            decided_on,
             str(self.level.currentData()),
             str(self.form.currentData()),
             self.amount.value(),
