@@ -852,9 +852,32 @@ Every change made after that moment will no longer be in the data in use. The cu
         <translation>none</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Gõ ngày dạng ngày/tháng/năm hoặc chọn trên lịch; Delete để xóa</source>
-        <translation>Type the date as day/month/year or pick it on the calendar; Delete clears it</translation>
+        <source>ngày/tháng/năm</source>
+        <translation>day/month/year</translation>
+    </message>
+    <message>
+        <source>Gõ ngày dạng ngày/tháng/năm, ví dụ 20/03/2023, hoặc chọn trên lịch</source>
+        <translation>Type the date as day/month/year, for example 20/03/2023, or pick it on the calendar</translation>
+    </message>
+    <message>
+        <source>Chọn trên lịch</source>
+        <translation>Pick on the calendar</translation>
+    </message>
+    <message>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>%1: chưa có ngày; gõ ngày/tháng/năm, ví dụ 20/03/2023.</source>
+        <translation>%1: no date yet; type day/month/year, for example 20/03/2023.</translation>
+    </message>
+    <message>
+        <source>%1: “%2” không phải ngày có thật; gõ ngày/tháng/năm, ví dụ 20/03/2023.</source>
+        <translation>%1: “%2” is not a real date; type day/month/year, for example 20/03/2023.</translation>
+    </message>
+    <message>
+        <source>%1: %2 là ngày chưa tới (không được sau %3).</source>
+        <translation>%1: %2 is still to come (it may not be after %3).</translation>
     </message>
 </context>
 <context>
@@ -2265,11 +2288,6 @@ The initiative register of a grassroots trade union — programme “01 triệu 
         <translation>Add member</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>dd/mm/yyyy</source>
-        <translation>dd/mm/yyyy</translation>
-    </message>
-    <message>
         <location line="+3"/>
         <source>(không ghi)</source>
         <translation>(not given)</translation>
@@ -2318,11 +2336,6 @@ The initiative register of a grassroots trade union — programme “01 triệu 
         <location line="+2"/>
         <source>Lưu</source>
         <translation>Save</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Ngày sinh “%1” không phải ngày dạng dd/mm/yyyy.</source>
-        <translation>Date of birth “%1” is not a date in the form dd/mm/yyyy.</translation>
     </message>
 </context>
 <context>
@@ -3828,6 +3841,16 @@ Assigned to: %2</translation>
     </message>
 </context>
 <context>
+    <name>SignInWait</name>
+    <message numerus="yes">
+        <source>Vui lòng chờ %n giây…</source>
+        <translation>
+            <numerusform>Please wait %n second…</numerusform>
+            <numerusform>Please wait %n seconds…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SpreadsheetDialogs</name>
     <message>
         <location filename="../../sangkien_desktop/gui/spreadsheet_dialogs.py" line="-84"/>
@@ -4001,6 +4024,10 @@ Assigned to: %2</translation>
         <location filename="../../sangkien_desktop/gui/screens/export.py" line="+55"/>
         <source>Xác nhận đã lên Cổng</source>
         <translation>Confirm upload to portal</translation>
+    </message>
+    <message>
+        <source>Ngày lên Cổng</source>
+        <translation>Date on the portal</translation>
     </message>
     <message>
         <location line="+8"/>
