@@ -103,7 +103,6 @@ class DateField(QLineEdit):
         self.calendar_action.setToolTip(self.tr("Chọn trên lịch"))
         self.calendar_action.triggered.connect(self.show_calendar)
         self._popup: QWidget | None = None
-        self._mouse_focus = False
         self.textEdited.connect(self._edited)
         self.textChanged.connect(self._show_problem)
         self.editingFinished.connect(self._tidy)

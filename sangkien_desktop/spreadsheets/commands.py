@@ -164,9 +164,10 @@ def stats_cmd(ctx: Context, as_json: bool, today: str | None) -> None:
         f"{report.unit_name} — số liệu đến ngày {format_date(report.today)}",
         f"  Sáng kiến: {format_number(t.initiatives)}; đủ điều kiện: {format_number(t.eligible)}; "
         f"giá trị làm lợi: {format_vnd(t.value_vnd)}",
-        f"  Tỷ lệ tham gia: {_pct(p.rate_pct)} ({format_number(p.authors)}/{format_number(p.headcount)} người; "
+        f"  Tỷ lệ tham gia: {_pct(p.rate_pct)} "
+        f"({format_number(p.authors)}/{format_number(p.headcount)} người; "
         f"mục tiêu {p.target_pct:g}%"
-        + (")" if p.reached else f", cần thêm {p.authors_needed} tác giả)"),
+        + (")" if p.reached else f", cần thêm {format_number(p.authors_needed)} tác giả)"),
         "  Theo trạng thái: " + "; ".join(f"{x.label} {x.total}" for x in report.by_state),
         "  Theo loại: " + "; ".join(f"{x.label} {x.total}" for x in report.by_kind),
         "  Chỉ tiêu:",
