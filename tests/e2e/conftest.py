@@ -7,26 +7,24 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.desktop import DEADLINE, SHOTS, Desktop, Display, missing_tools
+from tests.e2e.desktop import (
+    DEADLINE,
+    SHOTS,
+    Desktop,
+    Display,
+    missing_tools,
+    sangkien_command,
+)
 
 
 def _required() -> bool:
     """In CI a missing Xvfb or xdotool is a failure, not a skip (.ci/run sets this)."""
     return bool(os.environ.get("SANGKIEN_E2E_REQUIRED") or os.environ.get("CI"))
-
-
-def _sangkien() -> list[str]:
-    """The ``sangkien`` command of this environment."""
-    script = Path(sys.executable).with_name("sangkien")
-    if script.exists():
-        return [str(script)]
-    return [sys.executable, "-c", "from sangkien_desktop.cli import main; main()"]
 
 
 @pytest.fixture(scope="session")
@@ -54,27 +52,12 @@ def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     audit anchor; tests copy the folder."""
     folder = tmp_path_factory.mktemp("e2e-demo")
     subprocess.run(
-        [*_sangkien(), "--db", str(folder / "demo.sqlite"), "demo", "--force"],
+        [*sangkien_command(), "--db", str(folder / "demo.sqlite"), "demo", "--force"],
         check=True,
         capture_output=True,
         timeout=DEADLINE * 3,
     )
     return folder
-
-
-def cli(db: Path, *args: str, user: str = "chutich") -> str:
-    """Run ``sangkien --db db --user user ARGS`` (to prepare a state before a launch)."""
-    done = subprocess.run(
-        [*_sangkien(), "--db", str(db), "--user", user, *args],
-        env={**os.environ, "SANGKIEN_PASSWORD": "sangkien-demo"},
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=DEADLINE * 3,
-        check=False,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    return done.stdout
 
 
 @pytest.fixture

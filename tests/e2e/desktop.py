@@ -10,10 +10,12 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import time
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 from typing import TypeVar
 
@@ -21,6 +23,10 @@ from typing import TypeVar
 DEADLINE = float(os.environ.get("SANGKIEN_E2E_DEADLINE", "60"))
 #: Milliseconds between typed keys: Xvfb without a window manager drops letters typed faster.
 KEY_DELAY_MS = "40"
+#: The demo accounts' password; window titles of the login dialog and the main window.
+PASSWORD = "sangkien-demo"
+LOGIN = "Đăng nhập$"
+MAIN = "^Sáng Kiến Desktop$"
 #: Words in the log that mean the application broke.
 BROKEN = ("Traceback", "Fatal", "Segmentation", "Aborted", "core dumped")
 
@@ -292,3 +298,61 @@ class Desktop:
             image = again
         image.save(path)
         return path
+
+
+# The CLI, to prepare a state before a launch ---------------------------------------------------
+def sangkien_command() -> list[str]:
+    """The ``sangkien`` command of this environment."""
+    script = Path(sys.executable).with_name("sangkien")
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-c", "from sangkien_desktop.cli import main; main()"]
+
+
+def cli(db: Path, *args: str, user: str = "chutich") -> str:
+    """Run ``sangkien --db db --user user ARGS`` (to prepare a state before a launch)."""
+    done = subprocess.run(
+        [*sangkien_command(), "--db", str(db), "--user", user, *args],
+        env={**os.environ, "SANGKIEN_PASSWORD": PASSWORD},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=DEADLINE * 3,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
+
+
+def failed_attempts(db: Path, username: str) -> int:
+    """The failed sign-ins counted for ``username`` (read-only, beside the running app)."""
+    with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as connection:
+        row = connection.execute(
+            "SELECT failed_attempts FROM users WHERE username = ?", (username,)
+        ).fetchone()
+    return int(row[0])
+
+
+def sign_in(app: Desktop, username: str, password: str = PASSWORD, times: int = 1) -> None:
+    """Wait for the ``times``-th login dialog, type the user name and password, press Enter.
+
+    The first login of a fresh data folder starts in the empty user name; later ones have
+    the last user's name filled in and start in the password."""
+    app.wait_log("login shown", times)
+    app.window(LOGIN)
+    if times > 1:
+        app.key("shift+Tab")
+    app.key("ctrl+a")
+    app.type(username)
+    app.key("Tab")
+    app.type(password)
+    app.shot(f"login-{username}")
+    app.key("Return")
+
+
+def signed_in(launch: Callable[..., Desktop], username: str = "hotro") -> tuple[Desktop, str]:
+    """A fresh launch signed in as ``username``: the application and its main window."""
+    app = launch()
+    sign_in(app, username)
+    app.wait_log("main window shown")
+    return app, app.window(MAIN)

@@ -10,9 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.e2e.conftest import cli
-from tests.e2e.desktop import Desktop, wait_for
-from tests.e2e.test_initiatives import signed_in
+from tests.e2e.desktop import Desktop, cli, signed_in, wait_for
 
 pytestmark = pytest.mark.e2e
 

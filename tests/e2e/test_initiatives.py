@@ -6,20 +6,11 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.e2e.conftest import cli
-from tests.e2e.desktop import Desktop, wait_for
-from tests.e2e.test_sign_in import MAIN, sign_in
+from tests.e2e.desktop import MAIN, Desktop, cli, signed_in, wait_for
 
 pytestmark = pytest.mark.e2e
 
 NEW = "^Sáng kiến mới"
-
-
-def signed_in(launch: Callable[..., Desktop], username: str = "hotro") -> tuple[Desktop, str]:
-    app = launch()
-    sign_in(app, username)
-    app.wait_log("main window shown")
-    return app, app.window(MAIN)
 
 
 SAVED = r"^SK-\d{4}-\d{4} — E2E pump retrofit — "

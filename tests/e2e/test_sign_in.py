@@ -2,46 +2,15 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
-from contextlib import closing
-from pathlib import Path
 
 import pytest
 
-from tests.e2e.desktop import Desktop, wait_for
+from tests.e2e.desktop import LOGIN, MAIN, PASSWORD, Desktop, failed_attempts, sign_in, wait_for
 
 pytestmark = pytest.mark.e2e
 
-PASSWORD = "sangkien-demo"
-LOGIN = "Đăng nhập$"
-MAIN = "^Sáng Kiến Desktop$"
 LOCKED = "Đã khóa$"
-
-
-def failed_attempts(db: Path, username: str) -> int:
-    with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as connection:
-        row = connection.execute(
-            "SELECT failed_attempts FROM users WHERE username = ?", (username,)
-        ).fetchone()
-    return int(row[0])
-
-
-def sign_in(app: Desktop, username: str, password: str = PASSWORD, times: int = 1) -> None:
-    """Wait for the ``times``-th login dialog, type the user name and password, press Enter.
-
-    The first login of a fresh data folder starts in the empty user name; later ones have
-    the last user's name filled in and start in the password."""
-    app.wait_log("login shown", times)
-    app.window(LOGIN)
-    if times > 1:
-        app.key("shift+Tab")
-    app.key("ctrl+a")
-    app.type(username)
-    app.key("Tab")
-    app.type(password)
-    app.shot(f"login-{username}")
-    app.key("Return")
 
 
 def test_sign_in_with_enter_in_ten_fresh_launches(launch: Callable[..., Desktop]) -> None:
