@@ -527,3 +527,24 @@ def test_an_impossible_date_is_refused_by_name_and_nothing_is_stored(
     ]
     assert editor.current_section() == "application" and field.text() == typed
     assert get_record(demo_db, initiative_id) == before
+
+
+def test_an_authors_birth_date_is_typed_and_an_impossible_one_not_taken(
+    qtbot: Any, db: Database, open_editor: Opener
+) -> None:
+    editor = open_editor(db)
+    editor.show_section("authors")
+    panel = editor.form.authors
+    _add_author(qtbot, panel, "Nguyễn Thị Hường", "100")
+    _edit_cell(qtbot, panel, 0, "birth_date", "20/03/1990")
+    assert panel.model.author(0).birth_date == date(1990, 3, 20)
+    index = panel.model.index(0, FIELDS.index("birth_date"))
+    panel.table.setCurrentIndex(index)
+    panel.table.edit(index)
+    cell = panel.table.indexWidget(index)
+    assert cell is not None
+    qtbot.keyClicks(cell, "31/02/1990")
+    qtbot.keyClick(cell, Qt.Key.Key_Return)  # refused: the cell stays open on what was typed
+    assert panel.table.state() == QAbstractItemView.State.EditingState
+    assert cell.text() == "31/02/1990" and "Ngày sinh: “31/02/1990”" in cell.toolTip()
+    assert panel.model.author(0).birth_date == date(1990, 3, 20)
