@@ -8,6 +8,7 @@ import platform
 import sys
 from datetime import datetime
 
+from benchmarks.audit import run as audit
 from benchmarks.bundles import run as bundles
 from benchmarks.certificates import run as certificates
 from benchmarks.common import Row, print_table
@@ -27,6 +28,7 @@ GROUPS = {
     "certificates": certificates,
     "memory": memory,
     "spreadsheets": spreadsheets,
+    "audit": audit,
 }
 
 

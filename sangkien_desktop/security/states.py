@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, select, type_coerce
 from sqlalchemy.orm import Session
+from sqlalchemy.types import NullType
 
 from sangkien_desktop.storage.models import Attachment, Author, Initiative, Member, Reward, User
 
@@ -58,18 +59,8 @@ _USER = [
 _REWARD = list(Reward.__table__.c)
 
 
-def _plain(value: Any) -> Any:
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    if isinstance(value, Mapping):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    return value
-
-
 def digest(content: Any) -> str:
-    text = json.dumps(_plain(content), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -82,63 +73,79 @@ class EntityState:
     digest: str
 
 
+def _raw(columns: Sequence[Any]) -> list[Any]:
+    """The columns as SQLite stores them (dates as text, flags as 0/1): no conversion to parse,
+    and the writer and the verifier read the very same values."""
+    return [type_coerce(column, NullType()) for column in columns]
+
+
 def _rows(
     session: Session, columns: Sequence[Any], key: Any, keys: Collection[Any] | None
-) -> Iterator[Any]:
-    """The rows (as mappings) whose ``key`` is in ``keys`` (every row when None)."""
-    query: Select[Any] = select(*columns)
+) -> Iterator[tuple[Any, ...]]:
+    """The raw rows whose ``key`` is in ``keys`` (every row when None)."""
+    query: Select[Any] = select(*_raw(columns))
     if keys is None:
-        yield from session.execute(query).mappings()
+        yield from (tuple(row) for row in session.execute(query))
         return
     wanted = sorted(keys)
     for start in range(0, len(wanted), _BATCH):
-        yield from session.execute(query.where(key.in_(wanted[start : start + _BATCH]))).mappings()
+        chunk = query.where(key.in_(wanted[start : start + _BATCH]))
+        yield from (tuple(row) for row in session.execute(chunk))
+
+
+def _position(columns: Sequence[Any], name: str) -> int:
+    return [column.name for column in columns].index(name)
+
+
+_ID, _CODE = _position(_INITIATIVE, "id"), _position(_INITIATIVE, "code")
 
 
 def _initiatives(session: Session, keys: Collection[str] | None) -> Iterator[EntityState]:
     rows = list(_rows(session, _INITIATIVE, Initiative.code, keys))
-    ids = [row["id"] for row in rows]
-    authors: dict[str, list[dict[str, Any]]] = {}
-    attachments: dict[str, list[list[Any]]] = {}
+    ids = [row[_ID] for row in rows]
+    authors: dict[str, list[tuple[Any, ...]]] = {}
+    attachments: dict[str, list[tuple[Any, ...]]] = {}
     for start in range(0, len(ids), _BATCH):
         chunk = ids[start : start + _BATCH]
         for author in session.execute(
-            select(Author.initiative_id, *_AUTHOR)
+            select(Author.initiative_id, *_raw(_AUTHOR))
             .where(Author.initiative_id.in_(chunk))
             .order_by(Author.initiative_id, Author.position, Author.id)
-        ).mappings():
-            authors.setdefault(author["initiative_id"], []).append(
-                {c.name: author[c.name] for c in _AUTHOR}
-            )
+        ):
+            authors.setdefault(author[0], []).append(tuple(author[1:]))
         for file in session.execute(
-            select(Attachment.initiative_id, *_ATTACHMENT).where(
+            select(Attachment.initiative_id, *_raw(_ATTACHMENT)).where(
                 Attachment.initiative_id.in_(chunk)
             )
         ):
-            attachments.setdefault(file[0], []).append(list(file[1:]))
+            attachments.setdefault(file[0], []).append(tuple(file[1:]))
     for row in rows:
-        files = sorted(attachments.get(row["id"], []), key=lambda a: (a[0], a[1], a[2]))
-        content = {"row": dict(row), "authors": authors.get(row["id"], []), "files": files}
-        yield EntityState(row["code"], f"Sáng kiến {row['code']}", digest(content))
+        files = sorted(attachments.get(row[_ID], []), key=lambda a: (a[0], a[1], a[2]))
+        content = [row, authors.get(row[_ID], []), files]
+        yield EntityState(row[_CODE], f"Sáng kiến {row[_CODE]}", digest(content))
+
+
+_MEMBER_ID, _MEMBER_NAME = _position(_MEMBER, "id"), _position(_MEMBER, "full_name")
+_REWARD_ID, _RECIPIENT = _position(_REWARD, "id"), _position(_REWARD, "recipient_name")
 
 
 def _members(session: Session, keys: Collection[str] | None) -> Iterator[EntityState]:
     numbers = None if keys is None else [int(k) for k in keys if k.isdigit()]
     for row in _rows(session, _MEMBER, Member.id, numbers):
-        label = f"Đoàn viên {row['full_name']} (số {row['id']})"
-        yield EntityState(str(row["id"]), label, digest(dict(row)))
+        label = f"Đoàn viên {row[_MEMBER_NAME]} (số {row[_MEMBER_ID]})"
+        yield EntityState(str(row[_MEMBER_ID]), label, digest(row))
 
 
 def _users(session: Session, keys: Collection[str] | None) -> Iterator[EntityState]:
     for row in _rows(session, _USER, User.username, keys):
-        yield EntityState(row["username"], f"Tài khoản {row['username']}", digest(dict(row)))
+        yield EntityState(row[0], f"Tài khoản {row[0]}", digest(row))
 
 
 def _rewards(session: Session, keys: Collection[str] | None) -> Iterator[EntityState]:
     numbers = None if keys is None else [int(k) for k in keys if k.isdigit()]
     for row in _rows(session, _REWARD, Reward.id, numbers):
-        label = f"Khen thưởng số {row['id']} ({row['recipient_name']})"
-        yield EntityState(str(row["id"]), label, digest(dict(row)))
+        label = f"Khen thưởng số {row[_REWARD_ID]} ({row[_RECIPIENT]})"
+        yield EntityState(str(row[_REWARD_ID]), label, digest(row))
 
 
 _READERS: dict[str, Callable[[Session, Collection[str] | None], Iterator[EntityState]]] = {
