@@ -11,24 +11,29 @@ backup — :func:`record_restore`, the first row of the restored file's new anch
 
 Each row carries the SHA-256 of the row before it (``prev_hash``) and its own ``hash`` over a
 canonical JSON of its content plus ``prev_hash``, so :func:`verify_chain` finds a row edited or
-deleted with plain SQL.
+deleted with plain SQL. A row about an initiative, member, user or reward also carries (and
+hashes) ``state``, the digest of that entity as stored when the transaction commits
+(``security.states``), so :func:`verify` names data changed outside the application.
 
-Two writers. A row is first inserted with a placeholder hash; on SQLite that insert takes the
-database's single write lock, held until the caller's transaction ends (in WAL mode an insert
-from a stale snapshot fails instead of proceeding). Only then is the previous row read — no
-other writer can append in between — and the placeholder replaced by the real hashes. On a
-server database the same order holds under its row locks only approximately; the application
-is meant for SQLite.
+Two writers. Rows are first inserted with a placeholder hash; on SQLite the first insert takes
+the database's single write lock, held until the caller's transaction ends (in WAL mode an
+insert from a stale snapshot fails instead of proceeding). Just before the commit
+(``before_commit``: every change of the transaction is written by then) the entity states are
+read, the previous row is read — no other writer can append in between — and the placeholders
+replaced by the states and real hashes. On a server database the same order holds under its
+row locks only approximately; the application is meant for SQLite.
 
 Three defences, each against a stronger hand:
 
-- Triggers (revision 0009) abort any DELETE and any UPDATE of ``audit_log`` except the
-  writer's own (a 'pending' row getting its hashes). They stop a slip with a SQL tool.
+- Triggers (revisions 0009, 0010) abort any DELETE, any UPDATE of ``audit_log`` except the
+  writer's own (a 'pending' row getting its hashes) and an INSERT over an existing id (what
+  ``INSERT OR REPLACE`` does). They stop a slip with a SQL tool.
 - The chain: whoever drops the triggers and edits or deletes a row breaks it, and
   :func:`verify_chain` names the row.
 - The anchor: deleting the newest rows (cutting the tail) leaves a valid shorter chain. So
   after every commit that appended rows, the chain's end — last id, its hash and time, the row
-  count, the first row's hash — is written to ``<name>.audit-anchor.json`` beside the database
+  count, the first row's hash, the hash of every MARK_EVERY-th row — is written to
+  ``<name>.audit-anchor.json`` beside the database
   file (a temporary file renamed over it; a SQLAlchemy ``before_commit`` hook reads the end
   under the write lock, ``after_commit`` writes it; none for a server database).
   :func:`verify_chain` names the rows missing when the anchor's row is gone or has another
@@ -39,8 +44,13 @@ Three defences, each against a stronger hand:
   visible. Deliberately restoring an older backup looks like a cut; :func:`forget_anchor`
   (deleting the file) starts a new anchor.
 
+- Checkpoints outside the PC: each signed bundle carries the chain's end
+  (``exchange.checkpoints``); the superior union compares them bundle after bundle and gives
+  them back for ``sangkien audit verify --checkpoints``.
+
 Limits: someone who can rewrite both the database and the anchor file (or delete the file)
-can hide a cut; the backups (and their copies on the USB stick) still hold the longer chain.
+can hide a cut or a rewrite made after the last bundle sent; the backups (and their copies on
+the USB stick) still hold the longer chain.
 """
 
 from __future__ import annotations
