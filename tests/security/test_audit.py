@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 
@@ -523,3 +524,43 @@ def test_cli_verify_names_data_changed_outside_and_seal_accepts_it(
     code, out, _ = _run(capsys, "--db", str(db.path), "audit", "verify")
     assert code == 0, out
     assert history(db, limit=1)[0].action == "seal"
+
+
+def test_database_from_before_states_warns_until_sealed(
+    tmp_path: Path, profile: ProgramProfile, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from alembic import command
+
+    from sangkien_desktop.storage.database import alembic_config, database_url
+
+    path = tmp_path / "cu.sqlite"
+    command.upgrade(alembic_config(database_url(path)), "0009")
+    at = datetime(2025, 1, 2, 8, 0)
+    digest = entry_hash(1, at, "Hà", "member", "1", "create", {"full_name": [None, "An"]}, GENESIS)
+    with closing(sqlite3.connect(path)) as connection, connection:
+        connection.execute(
+            "INSERT INTO units (id, code, name, level, superior_union, federation, cluster, "
+            "chair_name, place, is_home, created_at) VALUES (1, 'CD1', 'Công đoàn Cũ', 'CO_SO', "
+            "'', '', '', '', '', 1, '2022-01-01 00:00:00')"
+        )
+        connection.execute(
+            "INSERT INTO members (id, unit_id, full_name, name_folded, sort_key, gender, "
+            "department, position, qualification, category, active) VALUES (1, 1, 'An', 'an', "
+            "'an', '', '', '', '', 'DOAN_VIEN', 1)"
+        )
+        connection.execute(
+            "INSERT INTO audit_log (id, at, actor, entity, entity_id, action, changes, "
+            "prev_hash, hash) VALUES (1, ?, 'Hà', 'member', '1', 'create', ?, ?, ?)",
+            (str(at), json.dumps({"full_name": [None, "An"]}), GENESIS, digest),
+        )
+    old = open_database(path)
+    try:
+        found = verify(old)
+        assert (found.problems, found.outside) == ([], [])
+        assert any("1 mục chưa có trạng thái trong nhật ký" in w for w in found.warnings)
+        code, out, _ = _run(capsys, "--db", str(path), "audit", "seal")
+        assert code == 0 and "1 mục" in out
+        found = verify(old)
+        assert found.intact and [w for w in found.warnings if "mốc" not in w] == []
+    finally:
+        old.close()
