@@ -123,7 +123,7 @@ def _row(
         unit_code=unit_code,
         bundle_id=bundle_id,
         sequence=sequence,
-        created_at=created_at.replace(tzinfo=None),
+        created_at=created_at.astimezone().replace(tzinfo=None),  # local time, as stored
         count=audit.count,
         last_id=audit.last_row,
         head=audit.head,
