@@ -25,7 +25,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from sangkien_desktop.errors import InputError, NotFoundError, SangKienError
@@ -356,9 +356,23 @@ def authenticate(
             seconds = int((row.next_try_at - now).total_seconds()) + 1
             raise LoginError(f"Đã đăng nhập sai nhiều lần; hãy thử lại sau {seconds} giây.")
         if not check_password(password, row.password_hash):
-            row.failed_attempts += 1
-            wait = wait_after(row.failed_attempts)
-            row.next_try_at = now + wait if wait else None
+            # One UPDATE adds the failure in the database itself: parallel wrong tries
+            # (other processes, other threads) each count instead of overwriting each other.
+            session.expunge(row)
+            failures = session.execute(
+                update(User)
+                .where(User.id == row.id)
+                .values(failed_attempts=User.failed_attempts + 1)
+                .returning(User.failed_attempts)
+                .execution_options(synchronize_session=False)
+            ).scalar_one()
+            wait = wait_after(failures)
+            session.execute(
+                update(User)
+                .where(User.id == row.id)
+                .values(next_try_at=now + wait if wait else None)
+                .execution_options(synchronize_session=False)
+            )
             failure = LoginError("Sai tên đăng nhập hoặc mật khẩu.")
         elif not row.active:
             raise LoginError(f"Tài khoản “{name}” đã bị khóa; hãy hỏi người quản trị.")

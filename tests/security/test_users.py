@@ -158,3 +158,35 @@ def test_move_many_refuses_each_for_a_viewer(db: Database, profile: ProgramProfi
     report = move_many(db, [saved.id], Move("DRAFTING"), profile, user=_user("VIEWER"))
     assert report.moved == []
     assert "không có quyền" in report.refused[0][1]
+
+
+def test_parallel_wrong_passwords_all_count(db: Database) -> None:
+    """Issue 16: parallel wrong passwords must not overwrite each other's failure count."""
+    import threading
+
+    from sqlalchemy import select
+
+    from sangkien_desktop.storage.models import User
+
+    add_user(db, "ha", "", "ADMIN", PASSWORD)
+    now = datetime(2026, 1, 1, 8, 0)
+    refused: list[str] = []
+    start = threading.Barrier(8)
+
+    def try_wrong() -> None:
+        start.wait()
+        try:
+            authenticate(db, "ha", "sai-mật-khẩu", now)
+        except LoginError as error:
+            refused.append(str(error))
+
+    threads = [threading.Thread(target=try_wrong) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wrong = sum("Sai" in message for message in refused)
+    assert len(refused) == 8 and wrong >= 1
+    with db.reader() as session:
+        row = session.scalars(select(User).where(User.username == "ha")).one()
+        assert row.failed_attempts == wrong
