@@ -279,24 +279,33 @@ class Desktop:
         return (int(values["X"]), int(values["Y"]), int(values["WIDTH"]), int(values["HEIGHT"]))
 
     # Evidence -------------------------------------------------------------------------------
+    def settle(self, quiet: float = 1.0, deadline: float = DEADLINE) -> None:
+        """Wait until the screen has not changed for ``quiet`` seconds: the application has
+        done what the last keys asked and painted it (a search as you type, its result list).
+        Without a window manager nothing else repaints."""
+        from PIL import ImageChops, ImageGrab
+
+        end = time.monotonic() + deadline
+        image = ImageGrab.grab(xdisplay=self.display)
+        since = time.monotonic()
+        while time.monotonic() - since < quiet and time.monotonic() < end:
+            time.sleep(0.1)
+            again = ImageGrab.grab(xdisplay=self.display)
+            changed = ImageChops.difference(image, again).getbbox()
+            # A text cursor blinking (a few pixels wide) is not a change.
+            if changed and changed[2] - changed[0] > 3:
+                since = time.monotonic()
+            image = again
+
     def shot(self, what: str) -> Path:
-        """Save the whole screen as ``build/e2e/<test>/<nn>-<what>.png``."""
+        """Save the whole screen, once painted, as ``build/e2e/<test>/<nn>-<what>.png``.
+        Evidence only: no test asserts on a screenshot."""
         from PIL import ImageGrab
 
         self.step += 1
         path = self.shots / f"{self.step:02d}-{what}.png"
-        # Without a window manager nothing repaints for Qt: wait until two grabs a moment
-        # apart agree (the application has painted), for a few seconds at most. Evidence only:
-        # no test asserts on a screenshot.
-        image = ImageGrab.grab(xdisplay=self.display)
-        end = time.monotonic() + 5
-        while time.monotonic() < end:
-            time.sleep(0.15)
-            again = ImageGrab.grab(xdisplay=self.display)
-            if again.tobytes() == image.tobytes():
-                break
-            image = again
-        image.save(path)
+        self.settle(quiet=0.3, deadline=5)
+        ImageGrab.grab(xdisplay=self.display).save(path)
         return path
 
 

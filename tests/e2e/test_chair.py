@@ -39,6 +39,7 @@ def test_recognise_an_initiative_and_print_its_one_certificate(
     # The decision, in the editor's Công nhận section.
     app.key("ctrl+f")
     app.type(CODE)
+    app.settle()  # the list shows the one initiative found
     app.key(*["Tab"] * 8, "Return")
     editor = app.window(f"^{CODE} — ")
     app.key(*["ctrl+Next"] * 4, "Tab")  # Công nhận; the cursor in Ngày nhận đơn

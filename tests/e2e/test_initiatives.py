@@ -50,6 +50,7 @@ def test_new_initiative_with_two_authors_saved_and_reopened(
     app.focus(main)
     app.key("ctrl+f")  # the list, its search box
     app.type(code)
+    app.settle()  # the list shows the one initiative found
     app.shot("found")
     # Search box, five filters, Thêm sáng kiến, Cột, then the table; Enter opens the row.
     app.key(*["Tab"] * 8, "Return")
