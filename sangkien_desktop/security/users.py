@@ -70,6 +70,7 @@ ACTIONS = {
     "user.manage": "quản lý tài khoản người dùng",
     "setting.edit": "thay đổi cài đặt",
     "key.manage": "quản lý khóa ký của đơn vị",
+    "backup.create": "sao lưu cơ sở dữ liệu (bản sao có cả mật khẩu đã băm)",
 }
 
 ROLE_NAMES_EN: dict[str, str] = {
@@ -91,6 +92,7 @@ ACTIONS_EN = {
     "user.manage": "manage user accounts",
     "setting.edit": "change settings",
     "key.manage": "manage the unit's signing key",
+    "backup.create": "back up the database (a copy holds the password hashes)",
 }
 
 _READ = frozenset({"report.read", "report.export"})
@@ -99,9 +101,11 @@ PERMISSIONS: dict[Role, frozenset[str]] = {
     Role.VIEWER: _READ,
     Role.SUPPORT: frozenset(_SUPPORT),
     Role.CHAIR: frozenset(
-        _SUPPORT | {"initiative.recognise", "reward.edit", "bundle.sign", "certificate.print"}
+        _SUPPORT
+        | {"initiative.recognise", "reward.edit", "bundle.sign", "certificate.print"}
+        | {"backup.create"}
     ),
-    Role.ADMIN: frozenset(_READ | {"user.manage", "setting.edit", "key.manage"}),
+    Role.ADMIN: frozenset(_READ | {"user.manage", "setting.edit", "key.manage", "backup.create"}),
 }
 
 # Moving to these states needs more than "initiative.move".

@@ -65,7 +65,12 @@ def backup_to_all(
     db: Database, reason: str = "thu-cong", folders: Iterable[Path] | None = None
 ) -> list[Path]:
     """Back up now into the backups folder and ``folders`` (by default the stored second
-    folder), then rotate each; returns the copies written, the data folder's first."""
+    folder), then rotate each; returns the copies written, the data folder's first.
+
+    A backup holds the password hashes: on a database with accounts only a signed-in ADMIN or
+    CHAIR may take one ("backup.create"); the application's own daily backup does not come
+    here (``backups.daily_backup``)."""
+    authorise(db, "backup.create")
     extra = list(folders) if folders is not None else backup_folders(db)
     written = backup_now(db, reason, extra)
     rotate(backups_dir(db))

@@ -1,0 +1,70 @@
+"""Issue 16, access: who may copy the database out, and what a restore may replace it with."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sangkien_desktop.cli import main
+from sangkien_desktop.security import users
+from sangkien_desktop.security.users import NewAccount, create_first_accounts
+from sangkien_desktop.storage import Database
+from sangkien_desktop.storage.backups import backups_dir, list_backups
+
+PASSWORD = "mật-khẩu-dài"
+
+
+@pytest.fixture
+def accounts_db(db: Database, monkeypatch: pytest.MonkeyPatch) -> Database:
+    monkeypatch.setattr(users, "SCRYPT_N", 2**4)  # cheap hashes for the test
+    for name in ("SANGKIEN_USER", "SANGKIEN_PASSWORD", "SANGKIEN_NEW_PASSWORD"):
+        monkeypatch.delenv(name, raising=False)
+    create_first_accounts(
+        db,
+        [
+            NewAccount("admin", "Quản trị", "ADMIN", PASSWORD),
+            NewAccount("chu", "Chủ tịch", "CHAIR", PASSWORD),
+            NewAccount("ho", "Tổ hỗ trợ", "SUPPORT", PASSWORD),
+        ],
+    )
+    return db
+
+
+def run(capsys: pytest.CaptureFixture[str], db: Path, *args: str) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--db", str(db), *args])
+        raise SystemExit(0)
+    out, err = capsys.readouterr()
+    return int(exit_info.value.code or 0), out, err
+
+
+def test_backup_without_signing_in_is_refused_and_writes_nothing(
+    accounts_db: Database, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    usb = tmp_path / "usb"
+    code, _, err = run(capsys, accounts_db.path, "backup", "--to", str(usb))
+    assert code == 2 and "Cần đăng nhập" in err
+    assert not usb.exists() and not list_backups(backups_dir(accounts_db))
+
+
+def test_backup_by_a_support_account_is_refused(
+    accounts_db: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SANGKIEN_PASSWORD", PASSWORD)
+    code, _, err = run(capsys, accounts_db.path, "--user", "ho", "backup")
+    assert code == 2 and "không có quyền sao lưu" in err
+    assert not list_backups(backups_dir(accounts_db))
+
+
+@pytest.mark.parametrize("account", ["admin", "chu"])
+def test_backup_by_an_admin_or_the_chair_is_written(
+    accounts_db: Database,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    account: str,
+) -> None:
+    monkeypatch.setenv("SANGKIEN_PASSWORD", PASSWORD)
+    code, out, err = run(capsys, accounts_db.path, "--user", account, "backup")
+    assert code == 0, err
+    assert len(list_backups(backups_dir(accounts_db))) == 1 and "Đã sao lưu" in out
