@@ -60,12 +60,31 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, password: str | None = None) -> Engine:
     if make_url(url).get_backend_name() == "sqlite":
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    # A server's password travels beside the URL, never in it (nor in a log line); without
+    # one libpq finds it itself (PGPASSFILE, ~/.pgpass, PGPASSWORD).
+    connect_args = {"password": password} if password else {}
+    return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+
+
+class PasswordNeeded(StorageError):
+    """The database server asks for a password that was not given, or refused the one given."""
+
+
+# What libpq says when the server wants a password it did not get, or refused it.
+_PASSWORD_MESSAGES = ("no password supplied", "password authentication failed")
+
+
+def _refuse_password_in_url(url: str) -> None:
+    if make_url(url).password is not None:
+        raise StorageError(
+            "Không ghi mật khẩu trong địa chỉ cơ sở dữ liệu (nó sẽ lộ trong lệnh và nhật ký): "
+            "hãy để trống, ứng dụng sẽ hỏi mật khẩu, hoặc ghi nó vào tệp PGPASSFILE (~/.pgpass)."
+        )
 
 
 def managed_by_models(name: str | None, type_: str, _parents: object) -> bool:
@@ -179,11 +198,33 @@ class Database:
         self.engine.dispose()
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _not_a_database(path: Path, what: str) -> StorageError:
+    return StorageError(
+        f"Tệp {path} {what}, không phải cơ sở dữ liệu của Sáng Kiến Desktop: ứng dụng không mở "
+        "và không ghi gì vào tệp này. Hãy chọn đúng tệp cơ sở dữ liệu, hoặc khôi phục từ một bản "
+        "sao lưu (thư mục backups).",
+        english=f"{path} is not a Sáng Kiến Desktop database; it was left untouched.",
+    )
+
+
 def _precheck_sqlite(path: Path) -> None:
     """Refuse, without writing a byte, a file that is not one of our databases
-    (connecting through the engine would switch it to WAL mode)."""
-    if not path.exists() or path.stat().st_size == 0:
+    (connecting through the engine would switch it to WAL mode). An empty file is refused
+    too: SQLite would take it for a new database and ``init`` would start one over it."""
+    if not path.exists():
         return
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise StorageError(f"Không đọc được tệp cơ sở dữ liệu {path}: {exc.strerror}.") from exc
+    if not header:
+        raise _not_a_database(path, "rỗng (0 byte)")
+    if header != SQLITE_HEADER:
+        raise _not_a_database(path, "không phải tệp SQLite")
     try:
         connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
@@ -196,9 +237,13 @@ def _precheck_sqlite(path: Path) -> None:
         raise StorageError(f"{path} không phải cơ sở dữ liệu của Sáng Kiến Desktop.")
 
 
-def open_database(spec: str | Path | None = None, *, migrate: bool = True) -> Database:
-    """Open (creating if needed) and migrate the database named by ``spec``."""
+def open_database(
+    spec: str | Path | None = None, *, migrate: bool = True, password: str | None = None
+) -> Database:
+    """Open (creating if needed) and migrate the database named by ``spec`` (a server
+    database: with ``password`` when given; PasswordNeeded when the server wants one)."""
     url = database_url(spec)
+    _refuse_password_in_url(url)
     file = sqlite_file(url)
     if file is not None:
         try:
@@ -206,7 +251,7 @@ def open_database(spec: str | Path | None = None, *, migrate: bool = True) -> Da
         except OSError as exc:
             raise StorageError(f"Không tạo được thư mục dữ liệu {file}: {exc}") from exc
         _precheck_sqlite(file)
-    engine = make_engine(url)
+    engine = make_engine(url, password)
     database = Database(url, engine)
     try:
         current = current_revision(engine)
@@ -239,6 +284,11 @@ def open_database(spec: str | Path | None = None, *, migrate: bool = True) -> Da
     except (OperationalError, DatabaseError, sqlite3.DatabaseError) as exc:
         engine.dispose()
         reason = exc.args[0] if exc.args else exc
+        if database.path is None and any(m in str(reason) for m in _PASSWORD_MESSAGES):
+            raise PasswordNeeded(
+                f"Máy chủ cơ sở dữ liệu {database.display_name} cần mật khẩu "
+                f"(hoặc mật khẩu không đúng).",
+            ) from exc
         raise StorageError(
             f"Không mở được cơ sở dữ liệu {database.display_name}: {reason}",
         ) from exc

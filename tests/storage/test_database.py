@@ -96,7 +96,7 @@ def test_foreign_file_is_refused_untouched(tmp_path: Path) -> None:
 def test_garbage_file_gives_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "garbage.sqlite"
     path.write_bytes(b"this is not a database" * 100)
-    with pytest.raises(StorageError, match="Không mở được"):
+    with pytest.raises(StorageError, match="không phải tệp SQLite"):
         open_database(path)
 
 
