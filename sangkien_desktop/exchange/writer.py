@@ -28,6 +28,7 @@ from sangkien_desktop.errors import InputError
 from sangkien_desktop.exchange import bagfmt
 from sangkien_desktop.exchange.keys import b64, fingerprint, raw_public
 from sangkien_desktop.exchange.summary import summary_workbook
+from sangkien_desktop.files import refuse_own_files
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.records.io import record_to_dict
 from sangkien_desktop.records.model import InitiativeRecord
@@ -166,6 +167,7 @@ def write_bundle(
     except OSError as exc:
         raise InputError(f"Không tạo được thư mục {out_dir}: {exc.strerror or exc}.") from exc
     stem = bundle_stem(str(spec.unit.get("code", "")), spec.sequence, spec.created_at)
+    refuse_own_files(out_dir / f"{stem}.zip")
     records_bytes = initiatives_json(spec.records)
     unit_bytes = canonical_json(spec.unit)
     summary_bytes = summary if summary is not None else summary_workbook(spec.records, spec.profile)

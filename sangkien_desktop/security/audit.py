@@ -20,8 +20,9 @@ the database's single write lock, held until the caller's transaction ends (in W
 insert from a stale snapshot fails instead of proceeding). Just before the commit
 (``before_commit``: every change of the transaction is written by then) the entity states are
 read, the previous row is read — no other writer can append in between — and the placeholders
-replaced by the states and real hashes. On a server database the same order holds under its
-row locks only approximately; the application is meant for SQLite.
+replaced by the states and real hashes. On PostgreSQL the writer first takes a
+transaction-level advisory lock (``storage.locks``) and numbers its rows itself after the
+highest id: the same order, and no gap in the ids from a rolled-back writer.
 
 Three defences, each against a stronger hand:
 
@@ -72,6 +73,7 @@ from sqlalchemy.orm import Session
 from sangkien_desktop.files import atomic_write_text
 from sangkien_desktop.security.states import GONE, GONE_LABELS, STATE_ENTITIES, current_states
 from sangkien_desktop.storage.database import Database
+from sangkien_desktop.storage.locks import AUDIT, serialize
 from sangkien_desktop.storage.models import AuditEntry
 
 ENTITIES = ("initiative", "member", "unit", "reward", "setting", "user", "key")
@@ -204,16 +206,23 @@ def record_many(session: Session, actor: str, items: Sequence[Change]) -> None:
     with session.no_autoflush:
         # The placeholder insert takes the write lock; the rows get their states and hashes
         # just before the commit (_finish), when the caller's changes are all written.
-        first_id = session.execute(
-            insert(AuditEntry).returning(AuditEntry.id),
-            rows[0] | {"prev_hash": PENDING, "hash": PENDING},
-        ).scalar_one()
-        if len(rows) > 1:
+        # PostgreSQL: the advisory lock, held until the commit, keeps other writers from
+        # appending; the ids follow the highest (a sequence leaves gaps after a rollback).
+        if serialize(session, AUDIT):
+            first_id = (session.scalar(select(func.max(AuditEntry.id))) or 0) + 1
+            start = 0
+        else:
+            first_id = session.execute(
+                insert(AuditEntry).returning(AuditEntry.id),
+                rows[0] | {"prev_hash": PENDING, "hash": PENDING},
+            ).scalar_one()
+            start = 1
+        if len(rows) > start:
             session.execute(
                 insert(AuditEntry),
                 [
                     row | {"id": first_id + offset, "prev_hash": PENDING, "hash": PENDING}
-                    for offset, row in enumerate(rows[1:], start=1)
+                    for offset, row in enumerate(rows[start:], start=start)
                 ],
             )
     session.info.setdefault(_PENDING, []).extend(
@@ -537,7 +546,7 @@ def _write_anchor(session: Session) -> None:
             return  # another writer committed later rows and anchored them already
         # Not fsynced (it would double the cost of a save): after a power cut the file may be
         # unreadable, which verify() reports as a warning and the next write replaces.
-        atomic_write_text(path, anchor.as_json(), sync=False)
+        atomic_write_text(path, anchor.as_json(), sync=False, own=True)
     except OSError:
         log.exception("audit: could not write the anchor %s", path)
 

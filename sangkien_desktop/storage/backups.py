@@ -22,6 +22,7 @@ from pathlib import Path
 from sqlalchemy import exists, select
 
 from sangkien_desktop.errors import InputError, StorageError
+from sangkien_desktop.files import refuse_own_files
 from sangkien_desktop.storage.database import Database, backup_sqlite, known_revision
 from sangkien_desktop.storage.models import Initiative, Member
 
@@ -66,6 +67,9 @@ def backup_now(
         raise StorageError("Chỉ sao lưu được cơ sở dữ liệu dạng tệp (SQLite).")
     moment = now or datetime.now()
     name = f"sangkien-{moment:%Y%m%d-%H%M%S}-{reason}.sqlite"
+    folders = list(folders)
+    for folder in folders:
+        refuse_own_files(folder / name)
     first = backup_sqlite(db.path, backups_dir(db) / name)
     written = [first]
     for folder in folders:

@@ -22,6 +22,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from sangkien_desktop.errors import StorageError
+from sangkien_desktop.files import SQLITE_HEADER, guard_database
 from sangkien_desktop.paths import data_dir, default_database
 
 if TYPE_CHECKING:
@@ -198,9 +199,6 @@ class Database:
         self.engine.dispose()
 
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-
-
 def _not_a_database(path: Path, what: str) -> StorageError:
     return StorageError(
         f"Tệp {path} {what}, không phải cơ sở dữ liệu của Sáng Kiến Desktop: ứng dụng không mở "
@@ -251,6 +249,7 @@ def open_database(
         except OSError as exc:
             raise StorageError(f"Không tạo được thư mục dữ liệu {file}: {exc}") from exc
         _precheck_sqlite(file)
+        guard_database(file)
     engine = make_engine(url, password)
     database = Database(url, engine)
     try:
