@@ -24,7 +24,8 @@ It prints ``ready`` when the database is open, ``begin <op>`` as each operation 
 rename, for the killer to time its kill. ``--serve`` makes it a fork server instead: it
 imports everything and runs each operation once on a scratch database, then for each line
 ``run DB JOURNAL OUTDIR SEED [FIRST]`` on stdin forks a worker, prints ``started PID`` and,
-once the worker is dead, ``exited PID STATUS`` (the raw wait status).
+once the worker is dead, ``exited PID STATUS`` (the raw wait status). A forked worker starts
+only once ``started PID`` is printed, so that line always comes before the worker's own.
 """
 
 from __future__ import annotations
@@ -79,6 +80,9 @@ ACTOR = "crash-worker"
 CAP = int(os.environ.get("SANGKIEN_KILL_CAP", "500"))
 #: A worker nobody killed stops by itself after this long (an orphan must not run forever).
 MAX_SECONDS = float(os.environ.get("SANGKIEN_WORKER_MAX_SECONDS", "120"))
+#: Seconds the server waits between forking a worker and saying ``started``: a test of the
+#: protocol sets it to play a server that a busy machine leaves unscheduled.
+LAG = float(os.environ.get("SANGKIEN_SERVE_LAG", "0"))
 BATCH_SIZES = (1, 2, 5, 10, 25, 60)
 STATUSES = ("RECOGNISED", "READY", "DRAFTING", "SUBMITTED")
 #: One step forward (or back) from each state the worker moves initiatives out of.
@@ -357,17 +361,28 @@ def serve() -> None:
             continue
         sys.stdout.flush()
         sys.stderr.flush()
+        # The worker waits at this gate until ``started PID`` is out: on a busy machine the
+        # server may not run again before the worker has printed ``ready`` and more.
+        gate, opened = os.pipe()
         pid = os.fork()
         if pid == 0:
-            code = 0
+            os.close(opened)
+            code = 1
             try:
-                run(Path(args[0]), Path(args[1]), Path(args[2]), int(args[3]), *args[4:5])
+                if os.read(gate, 1) == b"g":  # nothing: the server died first
+                    os.close(gate)
+                    run(Path(args[0]), Path(args[1]), Path(args[2]), int(args[3]), *args[4:5])
+                    code = 0
             except BaseException:
                 traceback.print_exc()
                 sys.stderr.flush()
-                code = 1
             os._exit(code)
+        os.close(gate)
+        if LAG:
+            time.sleep(LAG)
         say(f"started {pid}")
+        os.write(opened, b"g")
+        os.close(opened)
         _, status = os.waitpid(pid, 0)
         say(f"exited {pid} {status}")
 

@@ -13,6 +13,7 @@ See docs/crash-safety.md.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.util
 import io
@@ -49,6 +50,7 @@ from sangkien_desktop.services.initiatives import import_records
 from sangkien_desktop.services.units import UnitDetails, init_unit
 from sangkien_desktop.storage import Database, open_database
 from sangkien_desktop.storage.database import database_url
+from tests.timing import scaled
 
 pytestmark = pytest.mark.skipif(
     not hasattr(signal, "SIGKILL") or not hasattr(os, "fork"), reason="needs POSIX (SIGKILL, fork)"
@@ -60,7 +62,10 @@ FRESH = os.environ.get("SANGKIEN_KILL_FRESH") == "1"
 WORKER_PATH = Path(
     os.environ.get("SANGKIEN_KILL_WORKER") or Path(__file__).with_name("crash_worker.py")
 )
+#: Seconds (on a quiet machine, before ``scaled``) a worker may take to say ``ready``, to end
+#: once killed, and the server to end once its input is closed.
 READY_TIMEOUT = 60.0
+END_TIMEOUT = 30.0
 TITLE = re.compile(r"^\[(B\d+)/(\d+)\] ")
 MARK = re.compile(r"(\d{5}\.\d{4})")
 OUTPUT = re.compile(r"^(sangkien-[\w.-]+\.json|chung-nhan-[\w.-]+\.pdf|goi-sangkien_[\w-]+\.zip)$")
@@ -93,7 +98,9 @@ def mark_key(text: str | None) -> tuple[int, int]:
 
 class Workers:
     """Workers forked from one server process that has imported everything once, or (``fresh``)
-    each started as a new interpreter. Lines they print arrive on ``self.lines``."""
+    each started as a new interpreter. Lines they print arrive on ``self.lines``. The server
+    and its workers form a process group of their own, so ``close()`` ends them all, even a
+    worker whose pid the test never learnt."""
 
     def __init__(self, folder: Path, fresh: bool) -> None:
         self.fresh = fresh
@@ -105,7 +112,13 @@ class Workers:
         self.threads: list[threading.Thread] = []
         self.current: int | None = None  # the worker running now
         if not fresh:
-            self.server = self._spawn([str(WORKER_PATH), "--serve"], stdin=subprocess.PIPE)
+            try:
+                self.server = self._spawn(
+                    [str(WORKER_PATH), "--serve"], stdin=subprocess.PIPE, start_new_session=True
+                )
+            except BaseException:
+                self.stderr.close()
+                raise
 
     def _spawn(self, args: list[str], **kwargs: Any) -> subprocess.Popen[bytes]:
         process = subprocess.Popen(
@@ -137,11 +150,13 @@ class Workers:
             assert self.server is not None and self.server.stdin is not None
             self.server.stdin.write(("run " + " ".join(args) + "\n").encode())
             self.server.stdin.flush()
-            line = self.next_line(time.monotonic() + READY_TIMEOUT)
-            assert line and line.startswith("started "), f"worker server said {line!r}"
+            line = self.next_line(time.monotonic() + scaled(READY_TIMEOUT))
+            assert line and line.startswith("started "), (
+                f"worker server said {line!r}:\n{self.errors()}"
+            )
             pid = int(line.split()[1])
         self.current = pid
-        deadline = time.monotonic() + READY_TIMEOUT
+        deadline = time.monotonic() + scaled(READY_TIMEOUT)
         while (line := self.next_line(deadline)) != "ready":
             if line is None or line == "eof" or line.startswith("exited"):
                 raise AssertionError(f"the worker died before it was ready:\n{self.errors()}")
@@ -153,14 +168,15 @@ class Workers:
         self.current = None
         if self.fresh:
             assert self.process is not None
-            code = self.process.wait(timeout=30)
-            self.threads.pop().join(timeout=30)  # its reader has passed on every line it wrote
+            code = self.process.wait(timeout=scaled(END_TIMEOUT))
+            # its reader has passed on every line it wrote
+            self.threads.pop().join(timeout=scaled(END_TIMEOUT))
             assert self.process.stdout is not None
             self.process.stdout.close()
             killed = code == -signal.SIGKILL
             what = f"exit code {code}"
         else:
-            deadline, line = time.monotonic() + 30, ""
+            deadline, line = time.monotonic() + scaled(END_TIMEOUT), ""
             while not line.startswith(f"exited {pid} "):
                 got = self.next_line(deadline)
                 assert got is not None, "the worker server did not report the worker's end"
@@ -176,22 +192,36 @@ class Workers:
         self.stderr.flush()
         return self.stderr_path.read_text("utf-8", "replace")[-4000:]
 
+    def kill_group(self) -> None:
+        """SIGKILL the server and every worker it forked. Only before the server is reaped:
+        until then its pid, the group's id, cannot name anyone else's processes."""
+        assert self.server is not None and self.server.returncode is None
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.server.pid, signal.SIGKILL)
+
     def close(self) -> None:
-        if self.current is not None:  # the test stopped between a start and its kill
-            os.kill(self.current, signal.SIGKILL)
+        """End every process started here and close every pipe and file, however the test
+        stopped (between a start and its kill, or in the middle of a start)."""
+        try:
             if self.process is not None:
-                self.process.wait(timeout=30)
-                self.threads.pop().join(timeout=30)
-                assert self.process.stdout is not None
-                self.process.stdout.close()
-        if self.server is not None:
-            assert self.server.stdin is not None and self.server.stdout is not None
-            self.server.stdin.close()
-            self.server.wait(timeout=30)
-            self.server.stdout.close()
-        for thread in self.threads:
-            thread.join(timeout=5)
-        self.stderr.close()
+                self.process.kill()  # nothing if it has ended already
+                self.process.wait(timeout=scaled(END_TIMEOUT))
+            if self.server is not None:
+                assert self.server.stdin is not None
+                with contextlib.suppress(BrokenPipeError):
+                    self.server.stdin.close()
+                # The group, not the pids the test knows: a start may have stopped before the
+                # worker's ``started`` line was read.
+                self.kill_group()
+                self.server.wait(timeout=scaled(END_TIMEOUT))
+        finally:
+            self.current = None
+            for thread in self.threads:  # each ends at the end of its pipe
+                thread.join(timeout=scaled(END_TIMEOUT))
+            for process in (self.process, self.server):
+                if process is not None and process.stdout is not None:
+                    process.stdout.close()
+            self.stderr.close()
 
 
 OPERATIONS = ("import", "edit", "move", "json", "pdf", "bundle")
@@ -231,7 +261,7 @@ def wait_and_kill(workers: Workers, pid: int, plan: KillPlan) -> str:
     """Kill ``pid`` as ``plan`` says; returns how it went."""
     seen = 0
     if plan.wait_for:
-        deadline = time.monotonic() + 2.0
+        deadline = time.monotonic() + scaled(2.0)
         while seen < plan.times and (line := workers.next_line(deadline)) is not None:
             seen += line.startswith(plan.wait_for)
     end = time.monotonic() + plan.delay
@@ -531,8 +561,10 @@ class Checker:
 @pytest.fixture
 def workers(tmp_path: Path) -> Iterator[Workers]:
     started = Workers(tmp_path, FRESH)
-    yield started
-    started.close()
+    try:
+        yield started
+    finally:
+        started.close()
 
 
 def prepare(folder: Path, profile: ProgramProfile, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -595,3 +627,66 @@ def test_kills_lose_nothing_and_leave_nothing_half_written(
         print("\n" + summary)
     assert not lost and not corrupt, "\n".join([summary, *lost[:20], *corrupt[:20]])
     assert done == KILL_POINTS
+
+
+# --- The worker protocol, on a machine too busy to run the server when it should ------------
+
+
+def _gone(pid: int) -> bool:
+    """Whether ``pid`` has died (a zombie left for whoever reaps it counts as dead)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rpartition(")")[2].split()[0] in ("Z", "X")
+    except FileNotFoundError:
+        return True
+    except OSError:  # no /proc: ask the kernel
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        return False
+
+
+def test_worker_starts_only_after_its_server_said_started(
+    tmp_path: Path, profile: ProgramProfile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SANGKIEN_SERVE_LAG", "1")  # the server not scheduled for a second
+    db_path = prepare(tmp_path, profile, monkeypatch)
+    (tmp_path / "out").mkdir()
+    started = Workers(tmp_path, fresh=False)
+    try:
+        pid = started.start(
+            [str(db_path), str(tmp_path / "journal.jsonl"), str(tmp_path / "out"), "1"]
+        )
+        started.kill(pid)
+    finally:
+        started.close()
+
+
+def test_close_ends_a_worker_whose_start_was_never_read(
+    tmp_path: Path, profile: ProgramProfile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db_path = prepare(tmp_path, profile, monkeypatch)
+    (tmp_path / "out").mkdir()
+    started = Workers(tmp_path, fresh=False)
+    pids: list[int] = []
+    try:
+        assert started.server is not None and started.server.stdin is not None
+        args = [str(db_path), str(tmp_path / "journal.jsonl"), str(tmp_path / "out"), "1"]
+        started.server.stdin.write(("run " + " ".join(args) + "\n").encode())
+        started.server.stdin.flush()
+        deadline = time.monotonic() + scaled(READY_TIMEOUT)
+        while (line := started.next_line(deadline)) != "ready":  # the test stops here
+            assert line is not None and line != "eof", started.errors()
+            if line.startswith("started "):
+                pids.append(int(line.split()[1]))
+    finally:
+        started.close()
+    assert started.server.returncode is not None
+    assert started.server.stdout is not None and started.server.stdout.closed
+    assert started.stderr.closed
+    assert len(pids) == 1
+    deadline = time.monotonic() + scaled(END_TIMEOUT)
+    while not _gone(pids[0]):
+        assert time.monotonic() < deadline, f"worker {pids[0]} still runs after close()"
+        time.sleep(0.05)
