@@ -1,7 +1,7 @@
 """Printed documents (reportlab, no Qt): recognition certificates, the dossier forms and the
-reward decision, laid out as Decree 30/2020/NĐ-CP asks (A4, Times New Roman metrics through
-the shipped Liberation Serif, national heading and motto, ``Hà Nội, ngày 05 tháng 01 năm
-2023``), every string NFC-normalised and long text wrapped.
+reward decision, laid out as Decree 30/2020/NĐ-CP asks (A4, Times New Roman when the PC has
+it, else the shipped Liberation Serif with the same metrics; national heading and motto,
+``Hà Nội, ngày 05 tháng 01 năm 2023``), every string NFC-normalised and long text wrapped.
 
 The API the GUI and the CLI call (``documents.service``)::
 

@@ -36,6 +36,7 @@ from sangkien_desktop.documents.furniture import (
     styles,
     upper,
 )
+from sangkien_desktop.documents.numbering import document_number
 from sangkien_desktop.documents.settings import DocumentSettings
 from sangkien_desktop.documents.wording import place_and_day
 from sangkien_desktop.errors import InputError
@@ -72,10 +73,47 @@ class CertificateData:
     decision_no: str
     decided_on: date | None
     decision_body: str
+    #: A research project (đề tài nghiên cứu khoa học) is worded as one: its level, its head
+    #: (chủ nhiệm), its acceptance and the confirmation of its effect (Guidance 46, I.2.3).
+    research: ResearchFacts | None = None
+
+
+@dataclass(frozen=True)
+class ResearchFacts:
+    level: str  # "Cấp tỉnh"
+    is_lead: bool  # this page's person is the head of the project
+    lead_name: str
+    accepted_on: date | None = None
+    applied_since: date | None = None
+    confirmed_by: str = ""
+    confirmation_no: str = ""
+    confirmed_on: date | None = None
+
+
+def research_kind(level: str) -> str:
+    """``Cấp tỉnh`` → ``Đề tài nghiên cứu khoa học cấp tỉnh``."""
+    level = level.strip()
+    return f"Đề tài nghiên cứu khoa học {level[:1].lower()}{level[1:]}".strip()
+
+
+def research_record(facts: ResearchFacts) -> str:
+    """The acceptance and the confirmation of effect, as one sentence."""
+    parts = [f"Đề tài đã được nghiệm thu ngày {format_date(facts.accepted_on)}"]
+    if facts.applied_since:
+        parts.append(f"áp dụng vào thực tiễn từ ngày {format_date(facts.applied_since)}")
+    confirmed = "hiệu quả áp dụng đã được xác nhận"
+    if facts.confirmed_by:
+        confirmed += f" bởi {facts.confirmed_by}"
+    if facts.confirmation_no:
+        confirmed += f" tại văn bản số {facts.confirmation_no}"
+    if facts.confirmed_on:
+        confirmed += f" ngày {format_date(facts.confirmed_on)}"
+    parts.append(confirmed)
+    return ", ".join(parts) + "."
 
 
 def number_text(data: CertificateData, settings: DocumentSettings) -> str:
-    return f"Số: {data.number}/{settings.certificate_symbol}"
+    return f"Số: {document_number(data.number, settings.certificate_symbol)}"
 
 
 def _style(name: str, font: str, size: float, color: Color = black) -> ParagraphStyle:
@@ -191,7 +229,7 @@ class CertificateWriter:
             flowable.drawOn(c, sign_x, y)
         c.endForm()
 
-    def _blocks(self, data: CertificateData) -> list[_Block]:
+    def _lines(self, data: CertificateData) -> list[tuple[str, ParagraphStyle, float]]:
         s = self.styles
         lines: list[tuple[str, ParagraphStyle, float]] = [
             (f"Chứng nhận {data.salutation}:", s.lead, 0),
@@ -199,6 +237,8 @@ class CertificateWriter:
         ]
         if data.workplace:
             lines.append((f"Nơi công tác: {data.workplace}", s.line, 0))
+        if data.research is not None:
+            return lines + self._research_lines(data, data.research)
         role = "Là đồng tác giả sáng kiến:" if data.co_authors else "Là tác giả sáng kiến:"
         lines.append((role, s.lead, 8))
         lines.append((f"“{data.title}”", s.title, 3))
@@ -215,8 +255,40 @@ class CertificateWriter:
                 8,
             )
         )
+        return lines
+
+    def _research_lines(
+        self, data: CertificateData, facts: ResearchFacts
+    ) -> list[tuple[str, ParagraphStyle, float]]:
+        s = self.styles
+        kind = research_kind(facts.level)
+        role = "Là chủ nhiệm đề tài:" if facts.is_lead else "Là thành viên đề tài:"
+        lines: list[tuple[str, ParagraphStyle, float]] = [
+            (role, s.lead, 8),
+            (f"“{data.title}”", s.title, 3),
+            (f"Mã số: {data.code} – {kind}", s.line, 6),
+        ]
+        if not facts.is_lead and facts.lead_name:
+            lines.append((f"Chủ nhiệm đề tài: {facts.lead_name}.", s.note, 0))
+        members = [n for n in data.co_authors if n != facts.lead_name]
+        if members:
+            lines.append((f"Các thành viên khác: {', '.join(members)}.", s.note, 0))
+        lines.append((research_record(facts), s.line, 8))
+        if data.decision_no:
+            body = f" của {data.decision_body}" if data.decision_body else ""
+            lines.append(
+                (
+                    f"Được công nhận theo Quyết định số {data.decision_no} ngày "
+                    f"{format_date(data.decided_on)}{body}.",
+                    s.line,
+                    0,
+                )
+            )
+        return lines
+
+    def _blocks(self, data: CertificateData) -> list[_Block]:
         blocks = []
-        for text, style, space in lines:
+        for text, style, space in self._lines(data):
             text = nfc(text)
             width = _width(text, style.fontName, style.fontSize)
             if width <= self.width - 2:

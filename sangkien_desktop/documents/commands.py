@@ -28,6 +28,7 @@ def certificates_cmd(
     ctx: Context, out: Path, codes: str | None, all_recognised: bool, when: str | None
 ) -> None:
     """In giấy chứng nhận sáng kiến (mỗi tác giả một trang) vào một tệp PDF."""
+    from sangkien_desktop.documents.eligibility import Refusal, left_out_text
     from sangkien_desktop.documents.service import print_certificates, split_codes
 
     if bool(codes) == all_recognised:
@@ -36,8 +37,11 @@ def certificates_cmd(
     if codes and not selected:
         raise InputError("--codes: chưa có mã sáng kiến nào.")
     day = parse_date_option(when, "--date")
-    count = print_certificates(ctx.db, ctx.profile, out, selected, issued_on=day)
+    refused: list[Refusal] = []
+    count = print_certificates(ctx.db, ctx.profile, out, selected, issued_on=day, refused=refused)
     click.echo(f"Đã in {count} giấy chứng nhận ra {out}.")
+    if refused:
+        click.echo(left_out_text("certificate", refused), err=True)
 
 
 @print_group.command("form")
@@ -96,6 +100,14 @@ _SETTING_OPTIONS = {
     "superior_body": ("--superior", "Công đoàn cấp trên (dòng trên của tên cơ quan)."),
     "issuing_body": ("--issuing", "Cơ quan ban hành (công đoàn cơ sở)."),
     "addressee": ("--addressee", "“Kính gửi” của đơn yêu cầu công nhận."),
+    "recognising_body": (
+        "--recognising-body",
+        "Tổ chức công nhận sáng kiến (nhận đơn, ký giấy biên nhận), VD: Công ty X.",
+    ),
+    "reward_regulation": (
+        "--reward-regulation",
+        "Quy chế khen thưởng của công đoàn, nêu trong phần căn cứ của quyết định khen thưởng.",
+    ),
     "place": ("--place", "Địa danh ghi trước ngày tháng."),
     "certificate_symbol": ("--certificate-symbol", "Ký hiệu giấy chứng nhận (GCN-CĐCS)."),
     "decision_symbol": ("--decision-symbol", "Ký hiệu quyết định (QĐ-CĐCS)."),
@@ -103,7 +115,6 @@ _SETTING_OPTIONS = {
     "on_behalf": ("--on-behalf", "Thẩm quyền ký (TM. BAN CHẤP HÀNH)."),
     "signatory_title": ("--signatory-title", "Chức vụ người ký (CHỦ TỊCH)."),
     "signatory_name": ("--signatory-name", "Họ và tên người ký."),
-    "answer_days": ("--answer-days", "Số ngày hẹn trả lời ghi trên giấy biên nhận."),
     "logo_path": ("--logo", "Tệp ảnh logo in trên giấy chứng nhận (để trống: không in)."),
 }
 
@@ -114,6 +125,7 @@ def _settings_command() -> click.Command:
         """Xem hoặc sửa cài đặt văn bản của đơn vị (tên cơ quan, ký hiệu, người ký…)."""
         from dataclasses import asdict, replace
 
+        from sangkien_desktop.documents.fonts import font_in_use
         from sangkien_desktop.documents.settings import load_settings, save_settings
 
         settings = load_settings(ctx.db)
@@ -122,11 +134,11 @@ def _settings_command() -> click.Command:
             settings = save_settings(ctx.db, replace(settings, **changes))
         for key, value in asdict(settings).items():
             click.echo(f"{_SETTING_OPTIONS[key][0][2:]:<20} {value}")
+        click.echo(f"{'font':<20} {font_in_use()} (phông chữ in văn bản)")
 
     command = click.command("settings")(settings_cmd)
     for key, (flag, help_text) in reversed(_SETTING_OPTIONS.items()):
-        kind = int if key == "answer_days" else str
-        command = click.option(flag, key, type=kind, default=None, help=help_text)(command)
+        command = click.option(flag, key, type=str, default=None, help=help_text)(command)
     return command
 
 

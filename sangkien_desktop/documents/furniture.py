@@ -96,6 +96,7 @@ class Styles:
     field: ParagraphStyle
     title: ParagraphStyle
     subtitle: ParagraphStyle
+    subject: ParagraphStyle
     italic_center: ParagraphStyle
     head: ParagraphStyle
     head_bold: ParagraphStyle
@@ -115,16 +116,18 @@ class Styles:
 
 @cache
 def styles() -> Styles:
-    """The paragraph styles of Decree 30 (sizes in points; body 13, headings 12–14)."""
+    """The paragraph styles of Decree 30 (sizes in points; body 13 with at least 6 pt between
+    paragraphs, heading lines 12–13, the subject of a decision 14)."""
     register_fonts()
     return Styles(
         body=_style(
-            "body", alignment=TA_JUSTIFY, leading=17, spaceAfter=3, firstLineIndent=10 * mm
+            "body", alignment=TA_JUSTIFY, leading=17, spaceAfter=6, firstLineIndent=10 * mm
         ),
         body_center=_style("body_center", alignment=TA_CENTER, leading=17),
         field=_style("field", alignment=TA_JUSTIFY, leading=17, spaceAfter=2),
         title=_style("title", BOLD, 14, alignment=TA_CENTER, spaceBefore=10),
         subtitle=_style("subtitle", BOLD, 13, alignment=TA_CENTER, leading=16.5),
+        subject=_style("subject", BOLD, 14, alignment=TA_CENTER, leading=17.5),
         italic_center=_style("italic_center", ITALIC, 13, alignment=TA_CENTER),
         head=_style("head", SERIF, 12, alignment=TA_CENTER, leading=14.5),
         head_bold=_style("head_bold", BOLD, 12, alignment=TA_CENTER, leading=14.5),
@@ -173,20 +176,7 @@ def line_width(text: str, style: ParagraphStyle, width: float) -> float:
     return max((stringWidth(line, style.fontName, style.fontSize) for line in lines), default=0)
 
 
-MIN_HEAD_SIZE = 10
-GUTTER = 6  # between the issuing body and the national heading
-
-
-def fitted(text: str, style: ParagraphStyle, width: float, smallest: float) -> ParagraphStyle:
-    """``style``, made smaller (not below ``smallest``) when that keeps ``text`` on one line;
-    unchanged when it fits or would wrap anyway."""
-    natural = stringWidth(nfc(text), style.fontName, style.fontSize)
-    if natural <= width:
-        return style
-    size = style.fontSize * width / natural - 0.05
-    if size < smallest:
-        return style
-    return style.clone(f"{style.name}_fitted", fontSize=size, leading=size * 1.2)
+GUTTER = 4 * mm  # between the issuing body and the national heading
 
 
 def issuing_block(settings: DocumentSettings, width: float) -> list[Flowable]:
@@ -194,8 +184,8 @@ def issuing_block(settings: DocumentSettings, width: float) -> list[Flowable]:
     s = styles()
     block: list[Flowable] = []
     if settings.superior_body:
-        superior = upper(settings.superior_body)
-        block.append(para(superior, fitted(superior, s.head, width, MIN_HEAD_SIZE)))
+        # Decree 30 sets 12–13 pt: a long name wraps rather than shrinks below that.
+        block.append(para(upper(settings.superior_body), s.head))
     issuing = upper(settings.issuing_body)
     block.append(para(issuing, s.head_bold))
     block.append(Rule(line_width(issuing, s.head_bold, width) * 0.4))
@@ -227,7 +217,7 @@ _HEADING_STYLE = TableStyle(
 
 def heading_widths(width: float) -> tuple[float, float]:
     """Left (issuing body) and right (national heading) columns of the heading."""
-    left = width * 0.46
+    left = width * 0.44
     return left, width - left
 
 

@@ -46,6 +46,15 @@ class Number:
     new: bool
 
 
+def document_number(number: int | str, symbol: str) -> str:
+    """``1`` → ``01/GCN-CĐCS``: Decree 30 (Appendix I, II.3.c) writes numbers below 10 with a
+    leading zero."""
+    digits = str(number).strip()
+    if digits.isdigit():
+        digits = f"{int(digits):02d}"
+    return f"{digits}/{symbol}"
+
+
 def begin_exclusive(session: Session) -> None:
     """Make the session's transaction a writer from its first statement (SQLite), so numbers
     read and numbers written belong to the same snapshot."""

@@ -10,6 +10,7 @@ from datetime import date
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
+from sangkien_desktop.documents.certificate import research_kind
 from sangkien_desktop.documents.fonts import SERIF
 from sangkien_desktop.documents.furniture import (
     Rule,
@@ -25,10 +26,11 @@ from sangkien_desktop.documents.furniture import (
     upper,
 )
 from sangkien_desktop.documents.furniture import build_pdf as _build
+from sangkien_desktop.documents.numbering import document_number
 from sangkien_desktop.documents.settings import DocumentSettings
-from sangkien_desktop.documents.wording import money, money_in_words, place_and_day
+from sangkien_desktop.documents.wording import day_words, money, money_in_words, place_and_day
 from sangkien_desktop.program.profile import ProgramProfile
-from sangkien_desktop.text import format_date, format_vnd, name_sort_key
+from sangkien_desktop.text import format_vnd, name_sort_key
 
 WIDTH = frame_width()
 REWARD_FORMS = {
@@ -48,6 +50,9 @@ class Award:
     initiative_code: str = ""
     initiative_title: str = ""
     form: str = "GIAY_KHEN"
+    #: A research project's level name ("Cấp tỉnh"); empty for an initiative.
+    research_level: str = ""
+    research: bool = False
 
     @property
     def form_name(self) -> str:
@@ -64,6 +69,14 @@ class Decision:
     def total(self) -> int:
         return sum(a.amount_vnd for a in self.awards)
 
+    @property
+    def what(self) -> str:
+        """What the authors were recognised for: initiatives, research projects, or both."""
+        research = sum(a.research for a in self.awards)
+        if research == len(self.awards):
+            return "đề tài nghiên cứu khoa học"
+        return "sáng kiến, đề tài nghiên cứu khoa học" if research else "sáng kiến"
+
 
 def _article_one(decision: Decision, board: str, profile: ProgramProfile) -> str:
     count = len(decision.awards)
@@ -75,15 +88,24 @@ def _article_one(decision: Decision, board: str, profile: ProgramProfile) -> str
     else:
         given = f"Khen thưởng (hình thức theo danh sách kèm theo){money_part}"
     return (
-        f"{given} cho {count} tác giả, nhóm tác giả có sáng kiến được công nhận trong {program} "
-        "(có danh sách kèm theo)."
+        f"{given} cho {count} tác giả, nhóm tác giả có {decision.what} được công nhận trong "
+        f"{program} (có danh sách kèm theo)."
     )
+
+
+def _title(award: Award) -> str:
+    """The title cell: a research project says it is one, with its level."""
+    if not award.research:
+        return award.initiative_title
+    return f"{research_kind(award.research_level)}: {award.initiative_title}"
 
 
 def _annex_table(decision: Decision) -> Table:
     s = styles()
-    head = ["STT", "Họ và tên tác giả, nhóm tác giả", "Mã sáng kiến", "Tên sáng kiến"]
-    head += ["Hình thức", "Số tiền (đồng)"]
+    research = any(a.research for a in decision.awards)
+    head = ["STT", "Họ và tên tác giả, nhóm tác giả", "Mã số" if research else "Mã sáng kiến"]
+    head += ["Tên sáng kiến, đề tài" if research else "Tên sáng kiến", "Hình thức"]
+    head += ["Số tiền (đồng)"]
     rows: list[list[Flowable | str]] = [[para(h, s.cell_head) for h in head]]
     for number, award in enumerate(decision.awards, start=1):
         rows.append(
@@ -91,7 +113,7 @@ def _annex_table(decision: Decision) -> Table:
                 para(str(number), s.cell_center),
                 para(award.recipient, s.cell),
                 para(award.initiative_code, s.cell_center),
-                para(award.initiative_title, s.cell),
+                para(_title(award), s.cell),
                 para(award.form_name, s.cell_center),
                 para(format_vnd(award.amount_vnd, ""), s.cell_right),
             ]
@@ -129,17 +151,21 @@ def _annex_table(decision: Decision) -> Table:
 def decision_pdf(decision: Decision, settings: DocumentSettings, profile: ProgramProfile) -> bytes:
     """The decision and, on a new page, its annex."""
     s = styles()
+    number = printed_number(decision.number)
     board = f"Ban Chấp hành {settings.issuing_body}"
     subject = (
-        "Về việc khen thưởng tác giả, nhóm tác giả có sáng kiến được công nhận trong "
+        f"Về việc khen thưởng tác giả, nhóm tác giả có {decision.what} được công nhận trong "
         f"Chương trình “{profile.name}”"
     )
     grounds = ["Căn cứ Điều lệ Công đoàn Việt Nam;"]
+    issued = f" {day_words(profile.guidance_issued_on)}" if profile.guidance_issued_on else ""
     if profile.guidance:
         grounds.append(
-            f"Căn cứ Hướng dẫn số {profile.guidance} của Tổng Liên đoàn Lao động Việt Nam về "
-            f"tổ chức Chương trình “{profile.name}”;"
+            f"Căn cứ Hướng dẫn số {profile.guidance}{issued} của Tổng Liên đoàn Lao động Việt "
+            f"Nam về tổ chức Chương trình “{profile.name}”;"
         )
+    if settings.reward_regulation:
+        grounds.append(f"Căn cứ {settings.reward_regulation.rstrip(';.')};")
     grounds += [
         "Căn cứ các quyết định công nhận sáng kiến và kết quả rà soát hồ sơ sáng kiến;",
         "Xét đề nghị của Tổ hỗ trợ sáng kiến,",
@@ -154,13 +180,13 @@ def decision_pdf(decision: Decision, settings: DocumentSettings, profile: Progra
         heading(
             settings,
             WIDTH,
-            f"Số: {decision.number}",
+            f"Số: {number}",
             place_and_day(settings.place, decision.decided_on),
         ),
         Spacer(1, 14),
         para("QUYẾT ĐỊNH", s.title),
-        para(subject, s.subtitle),
-        Rule(line_width(subject, s.subtitle, WIDTH) * 0.35, above=5, below=2),
+        para(subject, s.subject),
+        Rule(line_width(subject, s.subject, WIDTH) * 0.35, above=5, below=2),
         Spacer(1, 6),
         para(upper(board), s.subtitle),
         Spacer(1, 8),
@@ -177,8 +203,8 @@ def decision_pdf(decision: Decision, settings: DocumentSettings, profile: Progra
         ),
         markup(
             "<b>Điều 3.</b> Quyết định có hiệu lực kể từ ngày ký. Tổ hỗ trợ sáng kiến, bộ phận "
-            "tài chính công đoàn và các cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành "
-            "Quyết định này./.",
+            "tài chính công đoàn và các tác giả, nhóm tác giả có tên trong danh sách kèm theo "
+            "chịu trách nhiệm thi hành Quyết định này./.",
             s.body,
         ),
         Spacer(1, 10),
@@ -195,10 +221,9 @@ def decision_pdf(decision: Decision, settings: DocumentSettings, profile: Progra
         ),
         PageBreak(),
         para("DANH SÁCH", s.title),
-        para("TÁC GIẢ, NHÓM TÁC GIẢ CÓ SÁNG KIẾN ĐƯỢC KHEN THƯỞNG", s.subtitle),
+        para(f"TÁC GIẢ, NHÓM TÁC GIẢ CÓ {upper(decision.what)} ĐƯỢC KHEN THƯỞNG", s.subtitle),
         para(
-            f"(Kèm theo Quyết định số {decision.number} ngày {format_date(decision.decided_on)} "
-            f"của {board})",
+            f"(Kèm theo Quyết định số {number} {day_words(decision.decided_on)} của {board})",
             s.italic_center,
         ),
         Rule(40 * mm, above=5, below=2),
@@ -207,13 +232,23 @@ def decision_pdf(decision: Decision, settings: DocumentSettings, profile: Progra
         Spacer(1, 6),
         para(f"Bằng chữ: {money_in_words(total)}.", s.italic_center),
     ]
-    return _build(story, f"Quyết định khen thưởng {decision.number}")
+    return _build(story, f"Quyết định khen thưởng {number}")
 
 
 def decision_number(text: str, settings: DocumentSettings) -> str:
-    """``25`` → ``25/QĐ-CĐCS``; a number that already has its symbol is kept as typed."""
+    """``25`` → ``25/QĐ-CĐCS``; a number that already has its symbol is kept as typed (the
+    rewards are recorded under it)."""
     text = text.strip()
     return f"{text}/{settings.decision_symbol}" if text.isdigit() else text
+
+
+def printed_number(number: str) -> str:
+    """``3/QĐ-CĐCS`` as printed: ``03/QĐ-CĐCS`` (Decree 30 writes numbers below 10 with a
+    leading zero); anything else as typed."""
+    digits, slash, symbol = number.strip().partition("/")
+    if slash and digits.strip().isdigit() and symbol.strip():
+        return document_number(digits, symbol.strip())
+    return number.strip()
 
 
 def sorted_awards(awards: Sequence[Award]) -> tuple[Award, ...]:

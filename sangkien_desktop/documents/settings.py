@@ -19,7 +19,6 @@ from sangkien_desktop.storage.models import Setting
 from sangkien_desktop.text import clean
 
 KEY = "documents"
-MAX_ANSWER_DAYS = 366
 
 
 @dataclass
@@ -30,6 +29,12 @@ class DocumentSettings:
     issuing_body: str = ""
     #: "Kính gửi" of the application when the record does not name the recognising body yet.
     addressee: str = ""
+    #: The organisation that recognises initiatives (Decree 13: the employer, not the union):
+    #: it receives applications and issues the receipt.
+    recognising_body: str = ""
+    #: The union's own reward regulation, quoted in the legal grounds of a reward decision
+    #: ("Quy chế thi đua, khen thưởng ban hành kèm theo Quyết định số …").
+    reward_regulation: str = ""
     #: The place name of the date line ("Hà Nội").
     place: str = ""
     certificate_symbol: str = "GCN-CĐCS"
@@ -38,19 +43,22 @@ class DocumentSettings:
     on_behalf: str = "TM. BAN CHẤP HÀNH"
     signatory_title: str = "CHỦ TỊCH"
     signatory_name: str = ""
-    #: Days promised on the receipt to answer an application (Decree 13: one month).
-    answer_days: int = 30
     #: An image printed on certificates; empty for none.
     logo_path: str = ""
 
 
-def default_addressee(unit_name: str) -> str:
-    """``Công đoàn Công ty X`` → ``Hội đồng sáng kiến Công ty X``: the employer's council
-    recognises initiatives (Decree 13), the union helps its members apply."""
+def default_recognising_body(unit_name: str) -> str:
+    """``Công đoàn Công ty X`` → ``Công ty X``: the employer recognises initiatives
+    (Decree 13), the union helps its members apply."""
     name = clean(unit_name)
     if name.casefold().startswith("công đoàn "):
         name = name[len("công đoàn ") :]
-    return f"Hội đồng sáng kiến {name}".strip()
+    return name
+
+
+def default_addressee(unit_name: str) -> str:
+    """``Công đoàn Công ty X`` → ``Hội đồng sáng kiến Công ty X``: the employer's council."""
+    return f"Hội đồng sáng kiến {default_recognising_body(unit_name)}".strip()
 
 
 def default_settings(unit: UnitDetails) -> DocumentSettings:
@@ -58,6 +66,8 @@ def default_settings(unit: UnitDetails) -> DocumentSettings:
         superior_body=unit.superior_union,
         issuing_body=unit.name,
         addressee=default_addressee(unit.name),
+        recognising_body=default_recognising_body(unit.name),
+        reward_regulation=f"Quy chế thi đua, khen thưởng của {clean(unit.name)}",
         place=unit.place,
         signatory_name=unit.chair_name,
     )
@@ -67,9 +77,7 @@ def _checked(settings: DocumentSettings) -> DocumentSettings:
     values: dict[str, Any] = {}
     for f in fields(DocumentSettings):
         value = getattr(settings, f.name)
-        if f.name == "answer_days":
-            values[f.name] = value
-        elif f.name == "logo_path":
+        if f.name == "logo_path":
             values[f.name] = str(value or "").strip()
         else:
             values[f.name] = clean(str(value or ""))
@@ -83,12 +91,6 @@ def _checked(settings: DocumentSettings) -> DocumentSettings:
     ):
         if not getattr(result, name):
             raise InputError(f"Cài đặt văn bản: {label} không được để trống.")
-    days = settings.answer_days
-    if not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= MAX_ANSWER_DAYS:
-        raise InputError(
-            f"Cài đặt văn bản: số ngày hẹn trả lời “{days}” phải là số nguyên từ 1 đến "
-            f"{MAX_ANSWER_DAYS}."
-        )
     if result.logo_path and not Path(result.logo_path).is_file():
         raise InputError(f"Cài đặt văn bản: không tìm thấy tệp logo “{result.logo_path}”.")
     return result

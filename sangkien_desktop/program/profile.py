@@ -78,6 +78,8 @@ class ProgramProfile:
     kinds: tuple[Kind, ...]
     research_levels: tuple[Coded, ...]
     social_benefits: tuple[Coded, ...]
+    #: The day the guidance was issued (the legal grounds of a decision quote it).
+    guidance_issued_on: date | None = None
 
     @cached_property
     def _kinds_by_code(self) -> dict[str, Kind]:
@@ -217,6 +219,9 @@ def parse_profile(data: dict[str, Any], source: str = "profile") -> ProgramProfi
         ),
         social_benefits=tuple(
             _coded(s, "[[social_benefits]]") for s in data.get("social_benefits", [])
+        ),
+        guidance_issued_on=(
+            _need(program, "issued_on", date, "[program]") if "issued_on" in program else None
         ),
     )
     _check(profile)

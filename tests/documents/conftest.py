@@ -7,12 +7,14 @@ import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
 from pypdf import PdfReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.ttfonts import TTFontFile
 
 from sangkien_desktop.documents.fonts import register_fonts
 from sangkien_desktop.program import ProgramProfile
@@ -128,9 +130,17 @@ class Run:
     text: str
 
 
+@cache
+def face_names() -> dict[str, str]:
+    """The PostScript name a PDF shows for each registered face → its reportlab name."""
+    return {
+        TTFontFile(str(path)).name.decode(): face for face, path in register_fonts().files.items()
+    }
+
+
 def text_runs(path: Path) -> tuple[list[Run], float]:
     """Every run of text with its position and width in page units, and the page width."""
-    register_fonts()
+    faces = face_names()
     reader = PdfReader(path)
     runs: list[Run] = []
     for number, page in enumerate(reader.pages):
@@ -139,7 +149,7 @@ def text_runs(path: Path) -> tuple[list[Run], float]:
             text = text.rstrip("\n")
             if not text.strip() or font is None:
                 return
-            name = str(font["/BaseFont"]).split("+", 1)[-1]
+            name = faces[str(font["/BaseFont"]).split("+", 1)[-1]]
             scale = tm[0] * cm[0]
             x = tm[4] * cm[0] + cm[4]
             y = tm[5] * cm[3] + cm[5]

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from sangkien_desktop.cli import main
+from sangkien_desktop.documents.fonts import font_in_use
 from sangkien_desktop.records import InitiativeRecord
 from sangkien_desktop.storage import Database
-from tests.documents.conftest import pdf_text
+from tests.documents.conftest import pdf_pages, pdf_text
 
 Add = Callable[..., InitiativeRecord]
 
@@ -53,6 +54,21 @@ def test_print_form_and_reward_decision(
     assert "Số: 12/QĐ-CĐCS" in pdf_text(tmp_path / "q.pdf")
 
 
+def test_decision_number_below_ten_is_printed_with_a_leading_zero(
+    capsys: pytest.CaptureFixture[str], unit_db: Database, add: Add, tmp_path: Path
+) -> None:
+    add("SK-2022-0001")
+    code, _, _ = run(
+        capsys, "--db", str(unit_db.path), "print", "reward-decision", str(tmp_path / "q.pdf"),
+        "--decision-no", "3", "--date", "20/09/2023", "--codes", "SK-2022-0001",
+        "--amount", "2000000",
+    )  # fmt: skip
+    assert code == 0
+    decision, annex = pdf_pages(tmp_path / "q.pdf")
+    assert "Số: 03/QĐ-CĐCS" in decision
+    assert "Kèm theo Quyết định số 03/QĐ-CĐCS ngày 20 tháng 9 năm 2023" in annex
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -62,7 +78,7 @@ def test_print_form_and_reward_decision(
         (("certificates", "x.pdf", "--all-recognised", "--date", "31/02/2023"), "--date"),
         (("form", "minutes", "SK-2022-0001", "x.pdf"), "Không có mẫu “minutes”"),
         (("reward-decision", "x.pdf", "--decision-no", "3", "--amount", "5"), "--amount cần"),
-        (("settings", "--answer-days", "0"), "số ngày hẹn trả lời"),
+        (("settings", "--issuing", " "), "cơ quan ban hành"),
     ],
 )
 def test_bad_input_is_one_vietnamese_line_and_exit_2(
@@ -88,8 +104,9 @@ def test_settings_command_saves_and_shows(
 ) -> None:
     code, stdout, _ = run(
         capsys, "--db", str(unit_db.path), "print", "settings", "--signatory-name", "Lê Thị Ỹ",
-        "--answer-days", "45",
+        "--recognising-body", "Tổng công ty Đông Á",
     )  # fmt: skip
     assert code == 0
     assert "signatory-name       Lê Thị Ỹ" in stdout
-    assert "answer-days          45" in stdout
+    assert "recognising-body     Tổng công ty Đông Á" in stdout
+    assert f"font                 {font_in_use()} (phông chữ in văn bản)" in stdout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 from sangkien_desktop.documents.reward import Award
 from sangkien_desktop.documents.service import awards_for_initiatives, print_reward_decision
+from sangkien_desktop.documents.settings import load_settings, save_settings
 from sangkien_desktop.errors import InputError
 from sangkien_desktop.program import ProgramProfile
 from sangkien_desktop.records import InitiativeRecord
@@ -54,12 +56,34 @@ def test_decision_from_recorded_rewards_totals_in_figures_and_words(
         "Phạm Văn Thành",
     ):
         assert expected in decision
-    assert "(Kèm theo Quyết định số 25/QĐ-CĐCS ngày 20/09/2023" in annex
+    assert "(Kèm theo Quyết định số 25/QĐ-CĐCS ngày 20 tháng 9 năm 2023" in annex
     first = annex.index("Nguyễn Thị Hường")
     second = annex.index("Đặng Văn Đức")
     assert first < second  # by initiative code
     assert "SK-2023-0001" in annex and "2.000.000" in annex and "3.000.000" in annex
     assert "Tổng cộng 5.000.000" in annex
+
+
+def test_decision_quotes_the_guidance_with_its_date_and_the_unions_reward_regulation(
+    unit_db: Database, profile: ProgramProfile, add: Add, tmp_path: Path
+) -> None:
+    regulation = (
+        "Quy chế thi đua, khen thưởng ban hành kèm theo Quyết định số 05/QĐ-CĐCS ngày 10 "
+        "tháng 01 năm 2022 của Ban Chấp hành Công đoàn Công ty"
+    )
+    save_settings(unit_db, replace(load_settings(unit_db), reward_regulation=regulation))
+    add("SK-2023-0001")
+    awards = awards_for_initiatives(unit_db, ["SK-2023-0001"], 1_500_000)
+    out = tmp_path / "qd.pdf"
+    print_reward_decision(unit_db, profile, out, "7", date(2023, 1, 5), awards)
+    decision = pdf_pages(out)[0]
+    assert "Căn cứ Hướng dẫn số 46/HD-TLĐ ngày 30 tháng 12 năm 2021 của Tổng Liên đoàn" in decision
+    assert f"Căn cứ {regulation};" in decision
+    assert (
+        "các tác giả, nhóm tác giả có tên trong danh sách kèm theo chịu trách nhiệm thi hành"
+        in decision
+    )
+    assert "có tên tại Điều 1" not in decision
 
 
 def test_explicit_awards_go_to_each_initiatives_authors(

@@ -65,22 +65,27 @@ def test_settings_default_to_the_home_unit(db: Database) -> None:
     settings = load_settings(db)
     assert settings.issuing_body == "Công đoàn Công ty Đông Á"
     assert settings.addressee == "Hội đồng sáng kiến Công ty Đông Á"
+    assert settings.recognising_body == "Công ty Đông Á"
+    assert settings.reward_regulation == "Quy chế thi đua, khen thưởng của Công đoàn Công ty Đông Á"
     assert (settings.place, settings.signatory_name) == ("Đà Nẵng", "Lý Thị Ỷ")
-    assert (settings.certificate_symbol, settings.answer_days) == ("GCN-CĐCS", 30)
+    assert settings.certificate_symbol == "GCN-CĐCS"
 
 
 def test_saved_settings_persist_and_the_rest_follows_the_unit(db: Database) -> None:
-    save_settings(db, replace(load_settings(db), certificate_symbol="GCN-CĐ", answer_days=15))
+    regulation = "Quy chế khen thưởng ban hành kèm theo Quyết định số 05/QĐ-CĐCS"
+    save_settings(
+        db, replace(load_settings(db), certificate_symbol="GCN-CĐ", reward_regulation=regulation)
+    )
     init_unit(db, UnitDetails("Công đoàn Công ty Mới", "CDCS-TEST"))
     settings = load_settings(db)
-    assert (settings.certificate_symbol, settings.answer_days) == ("GCN-CĐ", 15)
+    assert (settings.certificate_symbol, settings.reward_regulation) == ("GCN-CĐ", regulation)
+    assert settings.recognising_body == "Công ty Mới"
     assert settings.issuing_body == "Công đoàn Công ty Mới"
 
 
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"answer_days": 0}, "số ngày hẹn trả lời"),
         ({"issuing_body": " "}, "cơ quan ban hành"),
         ({"certificate_symbol": ""}, "ký hiệu giấy chứng nhận"),
         ({"logo_path": "/không/có/logo.png"}, "không tìm thấy tệp logo"),
