@@ -447,23 +447,26 @@ def backup(ctx: Context, folders: tuple[Path, ...]) -> None:
 @cli.command()
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--yes", is_flag=True, help="Không hỏi lại.")
+@click.option(
+    "--other-unit", is_flag=True, help="Chấp nhận bản sao lưu của đơn vị khác (thay cả đơn vị)."
+)
 @pass_ctx
-def restore(ctx: Context, file: Path, yes: bool) -> None:
+def restore(ctx: Context, file: Path, yes: bool, other_unit: bool) -> None:
     """Khôi phục cơ sở dữ liệu từ một bản sao lưu (tệp hiện tại được giữ lại). Khi cơ sở dữ
     liệu đã có tài khoản, cần đăng nhập bằng tài khoản quản trị (--user)."""
     from sangkien_desktop.security.access import authorise
-    from sangkien_desktop.storage.backups import check_backup
+    from sangkien_desktop.storage.backups import check_restore
     from sangkien_desktop.storage.backups import restore as restore_file
 
     target = ctx.db.path
     if target is None:
         raise InputError("Chỉ khôi phục được cơ sở dữ liệu dạng tệp (SQLite).")
     actor = authorise(ctx.db, "setting.edit")
-    check_backup(file)
+    check_restore(target, file, other_unit=other_unit)
     if not yes:
         click.confirm(f"Thay {target} bằng {file.name}?", abort=True)
     ctx.forget_db()
-    kept = restore_file(target, file)
+    kept = restore_file(target, file, other_unit=other_unit)
     # The restored chain ends earlier than the anchor of the replaced file: start a new anchor
     # (the replaced file is kept, with its whole chain), whose first row is the restore itself.
     from sangkien_desktop.security.audit import forget_anchor, record_restore

@@ -205,10 +205,68 @@ def check_backup(path: Path) -> str:
     return str(revision[0])
 
 
-def restore(target: Path, backup: Path, now: datetime | None = None) -> Path | None:
+@dataclass(frozen=True)
+class Owner:
+    """Whose database a file is: its home unit (code, level; None: none declared) and whether
+    it has accounts (no: single-user mode, anyone may do anything)."""
+
+    unit: tuple[str, str] | None
+    has_accounts: bool
+
+
+def owner(path: Path) -> Owner:
+    """The :class:`Owner` of the database file ``path`` (opened read-only)."""
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
+            unit = connection.execute(
+                "SELECT code, level FROM units WHERE is_home ORDER BY id LIMIT 1"
+            ).fetchone()
+            accounts = "users" in tables and bool(
+                connection.execute("SELECT 1 FROM users LIMIT 1").fetchone()
+            )
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as exc:
+        raise StorageError(f"Không đọc được {path}: {exc}") from exc
+    return Owner((str(unit[0]), str(unit[1])) if unit else None, accounts)
+
+
+def check_restore(target: Path, backup: Path, *, other_unit: bool = False) -> str:
+    """Check ``backup`` (:func:`check_backup`) and that it may replace ``target``: a backup of
+    another unit (or another level) only with ``other_unit``; a backup without accounts never
+    replaces a database that has them (it would open the office to anyone). Returns the
+    backup's schema revision."""
+    revision = check_backup(backup)
+    if not target.exists():
+        return revision
+    current, incoming = owner(target), owner(backup)
+    if current.has_accounts and not incoming.has_accounts:
+        raise InputError(
+            f"{backup.name} không có tài khoản người dùng nào: khôi phục sẽ đưa {target.name} về "
+            "chế độ một người dùng, ai mở máy cũng làm được mọi việc. Không khôi phục; hãy chọn "
+            "bản sao lưu có tài khoản.",
+            english=f"{backup.name} has no accounts: restoring it would drop the sign-in.",
+        )
+    if current.unit is not None and incoming.unit != current.unit and not other_unit:
+        theirs = "chưa khai báo đơn vị" if incoming.unit is None else "/".join(incoming.unit)
+        raise InputError(
+            f"{backup.name} là bản sao lưu của đơn vị khác ({theirs}), không phải của đơn vị "
+            f"đang dùng ({'/'.join(current.unit)}). Không khôi phục. Nếu thật sự muốn thay cả "
+            "đơn vị, chạy lại với --other-unit.",
+            english=f"{backup.name} belongs to another unit ({theirs}).",
+        )
+    return revision
+
+
+def restore(
+    target: Path, backup: Path, now: datetime | None = None, *, other_unit: bool = False
+) -> Path | None:
     """Replace the database file ``target`` (closed) by ``backup``; the replaced file is kept
-    as ``<name>.thay-the-<time>.sqlite`` and its path returned (None if there was none)."""
-    check_backup(backup)
+    as ``<name>.thay-the-<time>.sqlite`` and its path returned (None if there was none).
+    ``other_unit``: see :func:`check_restore`."""
+    check_restore(target, backup, other_unit=other_unit)
     moment = now or datetime.now()
     kept = None
     if target.exists():

@@ -8,8 +8,10 @@ import pytest
 
 from sangkien_desktop.cli import main
 from sangkien_desktop.security import users
+from sangkien_desktop.security.access import accounts_exist
 from sangkien_desktop.security.users import NewAccount, create_first_accounts
-from sangkien_desktop.storage import Database
+from sangkien_desktop.services.units import UnitDetails, init_unit, unit_details
+from sangkien_desktop.storage import Database, open_database
 from sangkien_desktop.storage.backups import backups_dir, list_backups
 
 PASSWORD = "mật-khẩu-dài"
@@ -68,3 +70,58 @@ def test_backup_by_an_admin_or_the_chair_is_written(
     code, out, err = run(capsys, accounts_db.path, "--user", account, "backup")
     assert code == 0, err
     assert len(list_backups(backups_dir(accounts_db))) == 1 and "Đã sao lưu" in out
+
+
+def other_database(folder: Path, code: str | None, level: str = "CO_SO") -> Path:
+    """A database file of another unit (``code``; None: no unit declared), no accounts."""
+    folder.mkdir()
+    other = open_database(folder / "khac.sqlite")
+    if code is not None:
+        init_unit(other, UnitDetails(name="Công đoàn khác", code=code, level=level))
+    other.close()
+    return folder / "khac.sqlite"
+
+
+@pytest.mark.parametrize(("code", "level"), [("CDCS-KHAC", "CO_SO"), ("CDCS-TEST", "CAP_TREN")])
+def test_restoring_another_unit_s_backup_is_refused(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str], code: str, level: str
+) -> None:
+    assert db.path is not None
+    backup = other_database(tmp_path / "khac", code, level)
+    db.close()
+    result, _, err = run(capsys, db.path, "restore", str(backup), "--yes")
+    assert result == 2 and "đơn vị khác" in err and "--other-unit" in err
+    still = open_database(db.path)
+    assert unit_details(still).code == "CDCS-TEST"
+    still.close()
+
+
+def test_another_unit_s_backup_is_restored_when_confirmed(
+    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert db.path is not None
+    backup = other_database(tmp_path / "khac", "CDCS-KHAC")
+    db.close()
+    result, _, err = run(capsys, db.path, "restore", str(backup), "--yes", "--other-unit")
+    assert result == 0, err
+    restored = open_database(db.path)
+    assert unit_details(restored).code == "CDCS-KHAC"
+    restored.close()
+
+
+def test_a_backup_without_accounts_never_replaces_a_database_with_accounts(
+    accounts_db: Database,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert accounts_db.path is not None
+    backup = other_database(tmp_path / "khac", "CDCS-TEST")
+    accounts_db.close()
+    monkeypatch.setenv("SANGKIEN_PASSWORD", PASSWORD)
+    args = ("--user", "admin", "restore", str(backup), "--yes", "--other-unit")
+    result, _, err = run(capsys, accounts_db.path, *args)
+    assert result == 2 and "chế độ một người dùng" in err
+    still = open_database(accounts_db.path)
+    assert accounts_exist(still)
+    still.close()
