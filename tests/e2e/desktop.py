@@ -19,8 +19,11 @@ from contextlib import closing
 from pathlib import Path
 from typing import TypeVar
 
-#: Seconds any single condition may take (a cold start on a loaded 2-core machine is slow).
-DEADLINE = float(os.environ.get("SANGKIEN_E2E_DEADLINE", "60"))
+from tests.timing import scaled
+
+#: Seconds any single condition may take (a cold start on a loaded 2-core machine is slow),
+#: times the machine's slowdown factor (tests/timing.py).
+DEADLINE = scaled(float(os.environ.get("SANGKIEN_E2E_DEADLINE", "60")))
 #: Milliseconds between typed keys: Xvfb without a window manager drops letters typed faster.
 KEY_DELAY_MS = "40"
 #: The demo accounts' password; window titles of the login dialog and the main window.

@@ -12,6 +12,7 @@ import pytest
 
 from sangkien_desktop.gui.app import STARTUP_ENV
 from sangkien_desktop.storage import Database
+from tests.timing import scaled
 
 pytestmark = pytest.mark.gui
 
@@ -32,7 +33,7 @@ def start(db: Database, tmp_path: Path, **env: str) -> subprocess.CompletedProce
         capture_output=True,
         text=True,
         encoding="utf-8",
-        timeout=120,
+        timeout=scaled(120),
         check=False,
     )
 

@@ -25,6 +25,7 @@ from sangkien_desktop.security.users import LoginError, authenticate
 from sangkien_desktop.services.demo import DEMO_PASSWORD
 from sangkien_desktop.storage import Database
 from tests.gui.conftest import delete_window, sign_in, type_text
+from tests.timing import scaled
 
 pytestmark = pytest.mark.gui
 
@@ -325,7 +326,7 @@ def test_start_with_accounts_reports_the_login_shown(accounts_db: Database, tmp_
         capture_output=True,
         text=True,
         encoding="utf-8",
-        timeout=120,
+        timeout=scaled(120),
         check=False,
     )
     assert done.returncode == 0, done.stderr

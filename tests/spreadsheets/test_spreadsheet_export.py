@@ -19,6 +19,7 @@ from sangkien_desktop.spreadsheets.members import read_members
 from sangkien_desktop.spreadsheets.preview import Action
 from sangkien_desktop.spreadsheets.templates import LISTS_SHEET, write_template
 from sangkien_desktop.storage import Database
+from tests.timing import scaled
 
 HEADER_ROW = 4  # title, subtitle, a blank line, then the header
 
@@ -161,7 +162,7 @@ def test_libreoffice_converts_the_exported_workbooks_to_pdf(
         ["libreoffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path)]
         + [str(f) for f in files],
         capture_output=True,
-        timeout=120,
+        timeout=scaled(120),
         env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
     )
     assert done.returncode == 0, done.stderr
