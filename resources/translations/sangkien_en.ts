@@ -927,6 +927,20 @@ The data file from before the restore is kept at:
         <source>Sáng Kiến Desktop</source>
         <translation>Sáng Kiến Desktop</translation>
     </message>
+    <message>
+        <source>Lần trước, Sáng Kiến Desktop đã đóng đột ngột do một lỗi nghiêm trọng. Dữ liệu đã lưu trước đó vẫn an toàn; thao tác đang làm dở lúc ấy có thể chưa được lưu.
+
+Dấu vết của lỗi được giữ tại:
+%1
+
+Hãy gửi tệp này cho người hỗ trợ kỹ thuật.</source>
+        <translation>Last time, Sáng Kiến Desktop closed suddenly because of a serious error. The data saved before is safe; what was being done at that moment may not have been saved.
+
+A trace of the error is kept at:
+%1
+
+Please send this file to your technical support.</translation>
+    </message>
 </context>
 <context>
     <name>EditorForm</name>
@@ -1842,6 +1856,51 @@ File: %5</translation>
         <location line="+4"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>InternalErrorDialog</name>
+    <message>
+        <source>Lỗi nội bộ — Sáng Kiến Desktop</source>
+        <translation>Internal error — Sáng Kiến Desktop</translation>
+    </message>
+    <message>
+        <source>Đã xảy ra lỗi nội bộ trong Sáng Kiến Desktop.</source>
+        <translation>An internal error occurred in Sáng Kiến Desktop.</translation>
+    </message>
+    <message>
+        <source>Chi tiết lỗi đã được ghi vào tệp nhật ký:
+%1</source>
+        <translation>The details are written to the log file:
+%1</translation>
+    </message>
+    <message>
+        <source>Không ghi được tệp nhật ký; hãy sao chép chi tiết bên dưới.</source>
+        <translation>The log file could not be written; copy the details below.</translation>
+    </message>
+    <message>
+        <source>Dữ liệu đã lưu trước đó vẫn an toàn. Thao tác vừa làm có thể chưa hoàn tất: hãy kiểm tra lại rồi làm lại nếu cần.</source>
+        <translation>The data saved before is safe. What you just did may not be complete: check it, and do it again if needed.</translation>
+    </message>
+    <message>
+        <source>Hãy gửi tệp nhật ký (hoặc phần chi tiết) cho người hỗ trợ kỹ thuật.</source>
+        <translation>Please send the log file (or the details) to your technical support.</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Sao chép chi tiết</source>
+        <translation>Copy details</translation>
+    </message>
+    <message>
+        <source>Mở thư mục nhật ký</source>
+        <translation>Open the log folder</translation>
+    </message>
+    <message>
+        <source>Lỗi tiếp theo (%1):</source>
+        <translation>Next error (%1):</translation>
     </message>
 </context>
 <context>

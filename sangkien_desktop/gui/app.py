@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import faulthandler
+import logging
 import os
+import platform
 import sys
 import tempfile
 import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, qVersion
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from shiboken6 import isValid
 
-from sangkien_desktop import __version__
+from sangkien_desktop import __version__, logs
 from sangkien_desktop.errors import InputError, SangKienError
+from sangkien_desktop.gui import errors as safety_net
 from sangkien_desktop.gui.ownership import keep
 from sangkien_desktop.paths import APP_AUTHOR, APP_NAME, DB_ENV
 from sangkien_desktop.program.profile import ProgramProfile, load_profile
@@ -29,6 +33,12 @@ if TYPE_CHECKING:
 # When set, print "login shown" / "main window shown" on stderr once the event loop shows the
 # login dialog / the main window.
 STARTUP_ENV = "SANGKIEN_REPORT_STARTUP"
+
+# Tests only: "after-start" ends the process with a segmentation fault once the first window is
+# up (the native-crash trace), "slot" raises an unexpected error in a slot (the safety net).
+CRASH_TEST_ENV = "SANGKIEN_TEST_CRASH"
+
+log = logging.getLogger(__name__)
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -234,6 +244,19 @@ class Desk(QObject):
         self.notice = box
         box.open()
 
+    def tell_previous_crash(self, trace: Path) -> None:
+        """Say, without blocking, that the last run ended in a crash, and where its trace is."""
+        self._tell(
+            self.window or self.login,
+            self.tr(
+                "Lần trước, Sáng Kiến Desktop đã đóng đột ngột do một lỗi nghiêm trọng. Dữ liệu "
+                "đã lưu trước đó vẫn an toàn; thao tác đang làm dở lúc ấy có thể chưa được lưu.\n\n"
+                "Dấu vết của lỗi được giữ tại:\n%1\n\nHãy gửi tệp này cho người hỗ trợ kỹ thuật."
+            ).replace("%1", str(trace)),
+        )
+        if self.report and sys.stderr:
+            print("crash notice shown", file=sys.stderr, flush=True)
+
     def log_out(self) -> None:
         """Close the editors the normal way (a cancel keeps everything open), sign out, and
         ask who is next; the main window closes once the login dialog is up."""
@@ -286,7 +309,33 @@ class Desk(QObject):
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    # The log and the native-crash trace come first, so that whatever follows leaves a trace.
+    folder = logs.log_folder(None if args.demo else args.db)
+    logs.setup_logging(folder)
+    crash = logs.previous_crash(folder)
+    logs.start_fault_trace(folder)
+    log.info(
+        "Sáng Kiến Desktop %s started (Python %s, Qt %s, %s)",
+        __version__,
+        platform.python_version(),
+        qVersion(),
+        platform.platform(),
+    )
+    try:
+        return _run(args, crash)
+    finally:
+        safety_net.uninstall()
+        logs.stop_fault_trace()
+        log.info("Sáng Kiến Desktop ended")
+
+
+def _test_slot_error() -> None:
+    raise RuntimeError(f"{CRASH_TEST_ENV}=slot")
+
+
+def _run(args: argparse.Namespace, crash: Path | None) -> int:
     app = make_application()
+    safety_net.install()
     if args.lang:
         from sangkien_desktop.gui.look import install_translation
 
@@ -304,6 +353,13 @@ def main(argv: list[str] | None = None) -> int:
     desk = Desk(db, profile, report=bool(os.environ.get(STARTUP_ENV)))
     desk.finished.connect(app.quit)
     desk.start()
+    if crash is not None:
+        QTimer.singleShot(0, lambda: desk.tell_previous_crash(crash))
+    crash_test = os.environ.get(CRASH_TEST_ENV)
+    if crash_test == "after-start":
+        QTimer.singleShot(0, faulthandler._sigsegv)
+    elif crash_test == "slot":
+        QTimer.singleShot(0, _test_slot_error)
     if args.quit_after is not None:
         QTimer.singleShot(args.quit_after, desk.close)
     code = app.exec()

@@ -147,8 +147,9 @@ def error_text(exc: SangKienError) -> str:
     return exc.english if ui_language() == "en" else exc.message
 
 
-def show_error(parent: QWidget | None, exc: BaseException) -> None:
-    """A user error in its own words; anything else as an internal error with details."""
+def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
+    """A user error in its own words; anything else as an internal error with details. Returns
+    the box, open (non-blocking)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("Task", "Sáng Kiến Desktop"))
@@ -167,3 +168,4 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     if parent is None:
         keep(box)
     box.open()
+    return box
