@@ -2,7 +2,8 @@
 
 Exit codes: 0 done (``validate``: no error finding), 1 ``validate`` found an error finding,
 2 bad input, a refused permission or a failed sign-in (one clear Vietnamese line on stderr,
-nothing changed in the database).
+nothing changed in the database), 3 an internal error (a bug: a short Vietnamese line on stderr,
+the traceback in the log file ``logs/sangkien.log`` beside the database, see ``logs.py``).
 
 A database with user accounts needs ``--user NAME`` (or ``SANGKIEN_USER``; the password from
 ``SANGKIEN_PASSWORD`` or a hidden prompt) for every command that writes; the account's role must
@@ -13,12 +14,13 @@ from __future__ import annotations
 
 import json
 import sys
+import traceback
 from pathlib import Path
 from typing import Any
 
 import click
 
-from sangkien_desktop import __version__
+from sangkien_desktop import __version__, logs
 from sangkien_desktop.cli_support import USER_ENV, Context, parse_date_option, pass_ctx
 from sangkien_desktop.errors import InputError, SangKienError
 from sangkien_desktop.paths import DB_ENV
@@ -48,6 +50,7 @@ from sangkien_desktop.text import format_date, format_vnd
 @click.pass_context
 def cli(ctx: click.Context, db_spec: str | None, username: str | None) -> None:
     """Sáng Kiến Desktop — sổ sáng kiến của công đoàn cơ sở (Chương trình 01 triệu sáng kiến)."""
+    logs.setup_logging(logs.log_folder(db_spec))
     ctx.obj = Context(db_spec, username)
     ctx.call_on_close(lambda: ctx.obj._db.close() if ctx.obj._db else None)
 
@@ -508,6 +511,17 @@ def _register_extensions() -> None:
 _register_extensions()
 
 
+def _command_name(args: list[str]) -> str:
+    """``sangkien member add`` for the log: the command, none of its values (names of people)."""
+    words: list[str] = ["sangkien"]
+    command: click.Command = cli
+    for arg in args:
+        if isinstance(command, click.Group) and arg in command.commands:
+            command = command.commands[arg]
+            words.append(arg)
+    return " ".join(words)
+
+
 def main(argv: list[str] | None = None) -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
@@ -535,6 +549,19 @@ def main(argv: list[str] | None = None) -> None:
     except OSError as exc:
         click.echo(f"Lỗi: không đọc/ghi được tệp {exc.filename or ''}: {exc.strerror}", err=True)
         sys.exit(2)
+    except Exception as exc:  # a bug: its traceback goes to the log, not to the person
+        path = logs.log_unexpected(exc, _command_name(sys.argv[1:] if argv is None else argv))
+        click.echo(
+            f"Lỗi nội bộ ngoài dự kiến ({type(exc).__name__}). Dữ liệu đã lưu không bị ảnh hưởng.",
+            err=True,
+        )
+        click.echo(
+            f"Chi tiết đã được ghi vào tệp nhật ký {path}."
+            if path is not None
+            else "Không ghi được tệp nhật ký: " + "".join(traceback.format_exception(exc)),
+            err=True,
+        )
+        sys.exit(3)
 
 
 if __name__ == "__main__":
