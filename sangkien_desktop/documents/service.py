@@ -22,6 +22,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from sangkien_desktop.documents.certificate import CertificateData, Progress, write_certificates
+from sangkien_desktop.documents.eligibility import (
+    RECOGNISED_STATES,
+    NotEligibleError,
+    Refusal,
+    refusals,
+    require_eligible,
+)
 from sangkien_desktop.documents.forms import FORM_NAMES, FORMS, FormContext
 from sangkien_desktop.documents.furniture import check_output, write_pdf
 from sangkien_desktop.documents.numbering import (
@@ -45,13 +52,11 @@ from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.security.access import authorise
 from sangkien_desktop.services.initiatives import get_record
 from sangkien_desktop.services.units import unit_details
+from sangkien_desktop.storage.convert import to_record
 from sangkien_desktop.storage.database import Database
 from sangkien_desktop.storage.models import Certificate, Initiative, Member, Reward
 from sangkien_desktop.text import clean, format_date
-from sangkien_desktop.workflow.states import State, state_name
 
-#: Workflow states of an initiative that has been recognised.
-RECOGNISED_STATES = (State.RECOGNISED, State.READY, State.EXPORTED, State.UPLOADED)
 SALUTATIONS = {"NAM": "ông", "NU": "bà"}
 
 
@@ -69,12 +74,7 @@ def _not_found(codes: Sequence[str]) -> NotFoundError:
 
 
 def _check_certifiable(row: Initiative) -> None:
-    if row.status not in RECOGNISED_STATES:
-        raise InputError(
-            f"Sáng kiến {row.code} chưa được công nhận (trạng thái “{state_name(row.status)}”): "
-            "chỉ in giấy chứng nhận cho sáng kiến đã được công nhận.",
-            english=f"Initiative {row.code} is not recognised.",
-        )
+    """What a certificate needs beyond the gate: the decision it quotes, a name per page."""
     if not row.decision_no.strip() or row.decided_on is None:
         raise InputError(
             f"Sáng kiến {row.code} chưa có số và ngày quyết định công nhận: hãy nhập mục "
@@ -92,8 +92,16 @@ def _check_certifiable(row: Initiative) -> None:
         )
 
 
-def _certifiable(session: Session, codes: Sequence[str] | None) -> list[Initiative]:
-    query = select(Initiative).options(selectinload(Initiative.authors)).order_by(Initiative.code)
+def _certifiable(
+    session: Session, profile: ProgramProfile, codes: Sequence[str] | None
+) -> list[Initiative]:
+    """The initiatives ``codes``, once the gate let every one of them through; with
+    ``codes=None`` every recognised one with its decision, for the caller to gate."""
+    query = (
+        select(Initiative)
+        .options(selectinload(Initiative.authors), selectinload(Initiative.attachments))
+        .order_by(Initiative.code)
+    )
     if codes is None:
         rows = list(
             session.scalars(
@@ -104,8 +112,6 @@ def _certifiable(session: Session, codes: Sequence[str] | None) -> list[Initiati
                 )
             )
         )
-        for row in rows:
-            _check_certifiable(row)
         return rows
     wanted = list(dict.fromkeys(codes))
     if not wanted:
@@ -117,6 +123,7 @@ def _certifiable(session: Session, codes: Sequence[str] | None) -> list[Initiati
     if missing:
         raise _not_found(missing)
     rows.sort(key=lambda r: r.code)
+    require_eligible("certificate", (to_record(row) for row in rows), profile)
     for row in rows:
         _check_certifiable(row)
     return rows
@@ -132,10 +139,15 @@ def _salutations(session: Session, rows: Sequence[Initiative]) -> dict[int, str]
 
 
 def _certificates(
-    session: Session, profile: ProgramProfile, codes: Sequence[str] | None, issued_on: date
+    session: Session,
+    profile: ProgramProfile,
+    codes: Sequence[str] | None,
+    issued_on: date,
+    refused: list[Refusal],
 ) -> list[CertificateData]:
-    """Take the numbers and gather what each page shows (inside the caller's transaction)."""
-    rows = _certifiable(session, codes)
+    """Take the numbers and gather what each page shows (inside the caller's transaction).
+    With ``codes=None`` the initiatives the gate refuses are left out and put in ``refused``."""
+    rows = _certifiable(session, profile, codes)
     held = set(existing_numbers(session, [r.id for r in rows])) if codes is None else set()
     pairs = []
     for row in rows:
@@ -143,6 +155,16 @@ def _certificates(
             holder = Holder(row.id, row.code, author.full_name)
             if holder.key not in held:
                 pairs.append((row, author, holder))
+    if codes is None:
+        pending = list({id(row): row for row, _, _ in pairs}.values())
+        refused[:] = refusals((to_record(row) for row in pending), profile)
+        if refused and len(refused) == len(pending):
+            raise NotEligibleError("certificate", refused)
+        left_out = {r.code for r in refused}
+        pairs = [pair for pair in pairs if pair[0].code not in left_out]
+        rows = [row for row in pending if row.code not in left_out]
+        for row in rows:
+            _check_certifiable(row)
     if not pairs:
         raise InputError(
             "Không có sáng kiến đã công nhận nào chưa được cấp giấy chứng nhận.",
@@ -189,11 +211,14 @@ def print_certificates(
     codes: Sequence[str] | None = None,
     progress: Progress | None = None,
     issued_on: date | None = None,
+    refused: list[Refusal] | None = None,
 ) -> int:
     """Certificates for the initiatives ``codes`` (every author, reprints keep their number),
     or, with ``codes=None``, for every recognised initiative's authors not yet certified.
     One PDF, ordered by code then author. Returns the number of certificates (pages).
-    Needs "certificate.print"."""
+    The eligibility gate refuses the whole print when one of ``codes`` does not qualify;
+    with ``codes=None`` it leaves the initiatives that do not qualify out and lists them in
+    ``refused`` (refusing only when none is left). Needs "certificate.print"."""
     authorise(db, "certificate.print")
     out = check_output(Path(out_path))
     settings = load_settings(db)
@@ -204,7 +229,7 @@ def print_certificates(
         try:
             with db.session() as session:
                 begin_exclusive(session)
-                certificates = _certificates(session, profile, codes, day)
+                certificates = _certificates(session, profile, codes, day, left_out)
                 buffer = BytesIO()
                 pages = write_certificates(
                     buffer, certificates, settings, len(certificates), progress
@@ -216,8 +241,11 @@ def print_certificates(
                 temp.unlink(missing_ok=True)
             raise
 
+    left_out: list[Refusal] = []
     temp, pages = with_retry(attempt)
     commit(temp, out)
+    if refused is not None:
+        refused[:] = left_out
     return pages
 
 
@@ -318,6 +346,23 @@ def awards_for_initiatives(db: Database, codes: Sequence[str], amount_vnd: int) 
     return awards
 
 
+def _gate_awards(db: Database, profile: ProgramProfile, awards: Sequence[Award]) -> None:
+    """Refuse a decision naming an initiative the gate does not let through."""
+    codes = sorted({award.initiative_code for award in awards if award.initiative_code})
+    query = select(Initiative).options(
+        selectinload(Initiative.authors), selectinload(Initiative.attachments)
+    )
+    with db.reader() as session:
+        rows: list[Initiative] = []
+        for start in range(0, len(codes), 500):
+            rows += session.scalars(query.where(Initiative.code.in_(codes[start : start + 500])))
+        missing = sorted(set(codes) - {r.code for r in rows})
+        if missing:
+            raise _not_found(missing)
+        rows.sort(key=lambda r: r.code)
+        require_eligible("reward-decision", (to_record(row) for row in rows), profile)
+
+
 def print_reward_decision(
     db: Database,
     profile: ProgramProfile,
@@ -351,6 +396,7 @@ def print_reward_decision(
             raise InputError("Mỗi dòng khen thưởng phải có tên người được khen thưởng.")
         if award.amount_vnd < 0:
             raise InputError(f"Số tiền thưởng của {award.recipient} không được âm.")
+    _gate_awards(db, profile, awards)
     decision = Decision(number, decided_on or recorded or date.today(), sorted_awards(awards))
     write_pdf(out, decision_pdf(decision, settings, profile))
     return len(decision.awards)

@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from sangkien_desktop.documents import service as documents
+from sangkien_desktop.documents.eligibility import Refusal, left_out_text
 from sangkien_desktop.errors import SangKienError
 from sangkien_desktop.gui.date_field import DateField, check_dates
-from sangkien_desktop.gui.look import hint, user_name
+from sangkien_desktop.gui.look import hint, ui_language, user_name
 from sangkien_desktop.gui.permissions import guard
 from sangkien_desktop.gui.tasks import Progress, run_task, show_error
 from sangkien_desktop.program.profile import ProgramProfile
@@ -321,15 +322,20 @@ class RewardsScreen(QWidget):
         if path is None:
             return
 
-        def work(progress: Progress) -> int:
-            return documents.print_certificates(self.db, self.profile, path, codes, progress)
+        refused: list[Refusal] = []  # filled by the worker, read once it is done
 
-        self._print(
-            work,
-            self.tr("Đang in giấy chứng nhận…"),
-            path,
-            lambda n: self.tr("Đã in %n giấy chứng nhận vào tệp %1.", "", n),
-        )
+        def work(progress: Progress) -> int:
+            return documents.print_certificates(
+                self.db, self.profile, path, codes, progress, refused=refused
+            )
+
+        def message(count: int) -> str:
+            text = self.tr("Đã in %n giấy chứng nhận vào tệp %1.", "", count)
+            if refused:
+                text += "\n\n" + left_out_text("certificate", refused, ui_language())
+            return text
+
+        self._print(work, self.tr("Đang in giấy chứng nhận…"), path, message)
 
     def print_decision(self) -> None:
         numbers = sorted({r.decision_no for r in self.rewards if r.decision_no})
