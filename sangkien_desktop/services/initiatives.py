@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -14,9 +14,17 @@ from sqlalchemy.orm import Session, selectinload
 from sangkien_desktop.errors import InputError, NotFoundError
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.records.model import InitiativeRecord
-from sangkien_desktop.rules import Finding, check
+from sangkien_desktop.rules import Finding, Severity, check
 from sangkien_desktop.security import audit
-from sangkien_desktop.security.access import authorise
+from sangkien_desktop.security.access import authorise, can, current_user
+from sangkien_desktop.security.users import (
+    ACTIONS,
+    MOVE_ACTIONS,
+    ROLE_NAMES,
+    ROLES,
+    Role,
+    move_action,
+)
 from sangkien_desktop.services.units import home_unit
 from sangkien_desktop.storage.backups import backup_before_import
 from sangkien_desktop.storage.convert import (
@@ -30,6 +38,7 @@ from sangkien_desktop.storage.database import Database
 from sangkien_desktop.storage.models import Attachment, Author, Initiative, Unit, WorkflowEvent
 from sangkien_desktop.storage.search import text_match
 from sangkien_desktop.text import clean
+from sangkien_desktop.workflow.states import TRANSITIONS, State, next_steps, state_name
 
 Progress = Callable[[int, int], bool]  # (done, total) → False to cancel
 AUDITED = tuple(record_values(InitiativeRecord(id="", code="", title="", kind="")))
@@ -161,6 +170,157 @@ def save_record(
     return get_record(db, record.id)
 
 
+#: The record's recognition: only an account that may recognise writes it, in the editor or
+#: by an import.
+RECOGNITION = ("recognition_by", "recognition_body", "decision_no", "decided_on")
+# The data a move needs that the record format carries (a rejection reason and an upload date
+# are not in it: importing those states needs the rights and a legal path only).
+_NEEDS = {
+    State.SUBMITTED: ("submitted_on", "ngày Hội đồng nhận đơn"),
+    State.RECOGNISED: ("recognition_by", "cấp công nhận (quyết định công nhận)"),
+}
+
+
+def _path(source: str, target: str) -> list[str] | None:
+    """The shortest chain of allowed moves from ``source`` to ``target`` (without ``source``);
+    None when no chain leads there."""
+    if source == target:
+        return []
+    seen = {source: [source]}
+    todo = [source]
+    while todo:
+        here = todo.pop(0)
+        for step in TRANSITIONS.get(State(here), ()):
+            if step.value not in seen:
+                seen[step.value] = seen[here] + [step.value]
+                if step.value == target:
+                    return seen[target][1:]
+                todo.append(step.value)
+    return None
+
+
+@dataclass(frozen=True)
+class ImportRights:
+    """What the signed-in account may do, read once before an import or its preview."""
+
+    allowed: dict[str, bool]
+    role: str  # the role's Vietnamese name; "" in single-user mode
+
+    @classmethod
+    def of(cls, db: Database) -> ImportRights:
+        actions = {"initiative.move", "initiative.recognise", *MOVE_ACTIONS.values()}
+        user = current_user(db)
+        role = "" if user is None else user.role
+        if role in ROLES:
+            role = ROLE_NAMES[Role(role)]
+        return cls({a: can(db, a) for a in actions}, role)
+
+    def may(self, action: str) -> bool:
+        return self.allowed.get(action, False)
+
+    def who(self) -> str:
+        return f"vai trò {self.role}" if self.role else "tài khoản này"
+
+
+@dataclass(frozen=True)
+class ImportMoves:
+    """What importing a record does to its workflow state: the moves after its starting state
+    (a new record starts as an idea), or why the import may not make them."""
+
+    start: str
+    target: str
+    steps: tuple[str, ...] = ()
+    field: str = ""  # the record's field at fault when refused (status, decided_on…)
+    refusal: str = ""  # Vietnamese, naming the move; "" when allowed
+    english: str = ""
+
+    @property
+    def moves(self) -> bool:
+        return bool(self.steps)
+
+    def describe(self) -> str:
+        """The move as the preview shows it: ``IDEA → DRAFTING → SUBMITTED``."""
+        return " → ".join((self.start, *self.steps))
+
+    def error(self, where: str) -> InputError:
+        return InputError(
+            f"{where}, trường {self.field}: {self.refusal}; cơ sở dữ liệu không thay đổi.",
+            english=f"{where}, field {self.field}: {self.english}; nothing changed.",
+        )
+
+
+def import_moves(
+    record: InitiativeRecord,
+    before: str | None,
+    old: dict[str, Any],
+    rights: ImportRights,
+    profile: ProgramProfile,
+) -> ImportMoves:
+    """The moves importing ``record`` makes from its stored state ``before`` (None: a new record,
+    which starts as an idea, the state the editor creates), each checked as the move service
+    checks it: an allowed step, the role's permission for it (``users.move_action``), the data
+    the final state needs (and a recognition when passing RECOGNISED), no error finding when
+    passing READY. Recognition data (``RECOGNITION``) that differs from ``old`` (the stored
+    columns) needs the right to recognise, whatever the state."""
+    start, target = before or State.IDEA.value, record.status
+    rec = record.recognition
+    new = dict(zip(RECOGNITION, (rec.by, rec.body, rec.decision_no, rec.decided_on), strict=True))
+    new["submitted_on"] = record.submitted_on
+    plan = ImportMoves(start, target)
+    steps = _path(start, target)
+    if steps is None:
+        return replace(
+            plan,
+            field="status",
+            refusal=f"{start} → {target}: không được chuyển từ “{state_name(start)}” sang "
+            f"“{state_name(target)}”. {next_steps(start)}",
+            english=f"{start} → {target} is not an allowed move",
+        )
+    plan = replace(plan, steps=tuple(steps))
+    source = start
+    for step in steps:
+        action = move_action(step)
+        if not rights.may(action):
+            return replace(
+                plan,
+                field="status",
+                refusal=f"{plan.describe()}: không được phép với {rights.who()} (bước {source} → "
+                f"{step} cần quyền {ACTIONS.get(action, action)})",
+                english=f"{plan.describe()}: not allowed for this role ({action} needed)",
+            )
+        need = _NEEDS.get(State(step)) if step in (target, State.RECOGNISED) else None
+        if need and not new[need[0]]:
+            return replace(
+                plan,
+                field=need[0],
+                refusal=f"{plan.describe()}: bước {source} → {step} cần ghi {need[1]}",
+                english=f"{plan.describe()}: {source} → {step} needs {need[0]}",
+            )
+        if step == State.READY:
+            errors = [f for f in check(record, profile) if f.severity == Severity.ERROR]
+            if errors:
+                listed = "; ".join(f"{f.rule}: {f.message}" for f in errors[:3])
+                return replace(
+                    plan,
+                    field="status",
+                    refusal=f"{plan.describe()}: chưa sẵn sàng gửi, còn {len(errors)} lỗi — "
+                    f"{listed}",
+                    english=f"{plan.describe()}: {len(errors)} error finding(s) before READY",
+                )
+        source = step
+    if not rights.may("initiative.recognise"):
+        for key in RECOGNITION:
+            if (new[key] or None) != (old.get(key) or None):
+                return replace(
+                    plan,
+                    field=key,
+                    refusal=f"ghi quyết định công nhận không được phép với {rights.who()} (cần "
+                    f"quyền {ACTIONS['initiative.recognise']})",
+                    english="recording a recognition is not allowed for this role",
+                )
+    return plan
+
+
 @dataclass
 class ImportResult:
     added: int = 0
@@ -185,6 +345,7 @@ def import_records(
     per-object work costs ten times the writing), so a cancel leaves the database untouched.
     A backup of the database is taken first (``storage.backups.backup_before_import``)."""
     actor = authorise(db, "initiative.edit", actor)
+    rights = ImportRights.of(db)
     backup_before_import(db)
     result = ImportResult()
     now = datetime.now().replace(microsecond=0)
@@ -233,6 +394,10 @@ def import_records(
             if previous is not None and codes.get(previous[0]) == record.id:
                 del codes[previous[0]]
             codes[record.code] = record.id
+            before = previous[1] if previous else None
+            plan = import_moves(record, before, audited.get(record.id, {}), rights, profile)
+            if plan.refusal:
+                raise plan.error(where)
             values = record_values(record) | derived_values(record, profile)
             values |= {"id": record.id, "updated_at": record.updated_at or now}
             if previous is None:
@@ -257,29 +422,32 @@ def import_records(
                 for a in record.attachments
             )
             after = {key: values[key] for key in AUDITED}
+            after["status"] = plan.start  # the moves below are audited one by one
             if previous is None:
                 after["authors"] = [a.full_name for a in record.authors]
                 after["attachments"] = [a.file_name for a in record.attachments]
-            trail.append(
-                audit.Change(
-                    "initiative",
-                    record.code,
-                    "import",
-                    audit.diff(audited.get(record.id, {}), after),
-                )
-            )
-            before = previous[1] if previous else None
-            if before != record.status:
+            changes = audit.diff(audited.get(record.id, {}), after)
+            if changes or previous is None or not plan.steps:
+                trail.append(audit.Change("initiative", record.code, "import", changes))
+            source = before
+            comment = "Nhập từ tệp" if previous is None else "Cập nhật từ tệp"
+            # A new record is created as an idea, then moved step by step, as in the editor.
+            for step in ([] if previous else [plan.start]) + list(plan.steps):
                 events.append(
                     {
                         "initiative_id": record.id,
-                        "from_state": before,
-                        "to_state": record.status,
+                        "from_state": source,
+                        "to_state": step,
                         "actor": actor,
                         "at": values["updated_at"],
-                        "comment": "Nhập từ tệp" if previous is None else "Cập nhật từ tệp",
+                        "comment": comment,
                     }
                 )
+                if source is not None:
+                    trail.append(
+                        audit.Change("initiative", record.code, "move", {"status": [source, step]})
+                    )
+                source = step
             if progress and not progress(i + 1, len(records)):
                 raise InputError("Đã hủy nhập; cơ sở dữ liệu không thay đổi.", english="Cancelled.")
         for chunk in _batches([u["id"] for u in updates]):

@@ -157,9 +157,12 @@ def test_export_all_resends_every_initiative_from_ready_on(
 def test_initiative_with_an_error_finding_is_refused_with_the_finding(
     keyed_db: Database, profile: ProgramProfile, tmp_path: Path
 ) -> None:
-    bad = ready_record(1)
+    import_records(keyed_db, [ready_record(1), ready_record(2)], profile)
+    # An import cannot make a record with an error READY; the editor can still take the
+    # reviewer away from a READY one.
+    bad = get_record(keyed_db, "SK-2022-0001")
     bad.content_review = replace(bad.content_review, reviewer="", reviewed_on=None)
-    import_records(keyed_db, [bad, ready_record(2)], profile)
+    save_record(keyed_db, bad, profile)
     with pytest.raises(InputError, match=r"SK-2022-0001: E3_PUBLIC_ORDER") as error:
         export_bundle(keyed_db, profile, tmp_path / "out", PASSPHRASE)
     assert "1 sáng kiến còn lỗi" in error.value.message

@@ -135,6 +135,7 @@ def make_record(tag: str, i: int, n: int) -> InitiativeRecord:
         recognition=Recognition("COUNCIL", "Hội đồng sáng kiến Công ty", "15/QĐ-HĐSK", decided),
         content_review=ContentReview("Lê Minh Tâm", decided),
         status=STATUSES[i % len(STATUSES)],
+        submitted_on=date(2022, 4, 1),  # an import passes SUBMITTED only with a receipt date
         created_at=datetime(2022, 3, 1, 8, 30),
         updated_at=datetime(2022, 4, 22, 16, 5),
     )

@@ -93,7 +93,7 @@ def test_import_then_reimport_shows_each_once(db: Database, profile: ProgramProf
     import_records(db, [record], profile, actor="Nhập tệp")
     history = initiative_history(db, "id-1", profile)
     assert [(h.action, h.what) for h in history] == [
-        ("reimport", "Cập nhật từ tệp"),
+        ("move", "Chuyển trạng thái"),
         ("import", "Nhập từ tệp"),
     ]
     assert _texts(history[0].changes) == ["Trạng thái: Ý tưởng đăng ký → Đang hoàn thiện hồ sơ"]
