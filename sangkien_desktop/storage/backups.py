@@ -23,7 +23,12 @@ from sqlalchemy import exists, select
 
 from sangkien_desktop.errors import InputError, StorageError
 from sangkien_desktop.files import refuse_own_files
-from sangkien_desktop.storage.database import Database, backup_sqlite, known_revision
+from sangkien_desktop.storage.database import (
+    Database,
+    backup_sqlite,
+    check_intact,
+    known_revision,
+)
 from sangkien_desktop.storage.models import Initiative, Member
 
 PATTERN = re.compile(r"^sangkien-(\d{8})-(\d{6})-([a-z0-9-]+)\.sqlite$")
@@ -70,6 +75,7 @@ def backup_now(
     folders = list(folders)
     for folder in folders:
         refuse_own_files(folder / name)
+    check_intact(db.path)  # a damaged database is never copied over good backups
     first = backup_sqlite(db.path, backups_dir(db) / name)
     written = [first]
     for folder in folders:
@@ -131,6 +137,8 @@ def rotate(folder: Path) -> list[Path]:
     """Delete the backups rotation does not keep, and stale partial copies; returns the
     deleted files."""
     backups = list_backups(folder)
+    if backups:
+        check_intact(backups[0].path)  # damaged: the older good copies must all stay
     keep = to_keep(backups)
     deleted = [b.path for b in backups if b.path not in keep] + stale_leftovers(folder)
     for path in deleted:

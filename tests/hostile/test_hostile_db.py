@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,10 @@ from sangkien_desktop.errors import InputError, StorageError
 from sangkien_desktop.files import atomic_write_bytes
 from sangkien_desktop.security import audit
 from sangkien_desktop.security.audit import anchor_file
+from sangkien_desktop.services.backup_settings import backup_to_all
 from sangkien_desktop.storage import Database, open_database
-from sangkien_desktop.storage.backups import backups_dir
+from sangkien_desktop.storage.backups import backup_now, backups_dir, list_backups, rotate
+from sangkien_desktop.storage.database import DamagedDatabase, make_engine
 
 
 def run(capsys: pytest.CaptureFixture[str], db: Path, *args: str) -> tuple[int, str, str]:
@@ -95,3 +98,56 @@ def test_an_export_never_replaces_another_sqlite_database(tmp_path: Path) -> Non
 
 def test_the_anchor_suffix_is_the_audit_trail_s() -> None:
     assert files.ANCHOR_SUFFIX == audit.ANCHOR_SUFFIX
+
+
+def zero_a_page(path: Path, table: str = "initiatives") -> None:
+    """Overwrite with zeros the root page of ``table`` in the closed database ``path``, as a
+    failing disk does."""
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+        query = "SELECT rootpage FROM sqlite_master WHERE name = ?"
+        root = connection.execute(query, (table,)).fetchone()[0]
+    with open(path, "r+b") as handle:
+        handle.seek((root - 1) * page_size)
+        handle.write(bytes(page_size))
+
+
+def test_a_database_with_a_zeroed_page_is_refused_at_open(demo_db: Database) -> None:
+    path = demo_db.path
+    assert path is not None
+    demo_db.close()
+    zero_a_page(path)
+    with pytest.raises(DamagedDatabase) as refused:
+        open_database(path)
+    assert str(path) in refused.value.message and "khôi phục bản sao lưu" in refused.value.message
+
+
+def test_a_damaged_database_is_never_backed_up_over_good_copies(
+    demo_db: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = demo_db.path
+    assert path is not None
+    start = datetime(2026, 1, 1, 9)
+    good = [backup_now(demo_db, now=start + timedelta(days=d))[0] for d in range(12)]
+    demo_db.close()
+    zero_a_page(path)
+    damaged = Database(demo_db.url, make_engine(demo_db.url))  # opened before the damage
+    try:
+        with pytest.raises(DamagedDatabase, match="bị hỏng"):
+            backup_to_all(damaged)
+    finally:
+        damaged.close()
+    assert list_backups(backups_dir(demo_db))[0].path == good[-1]
+    code, _, err = run(capsys, path, "backup")
+    assert code == 2 and str(path) in err and "bị hỏng" in err
+    assert [b.path for b in list_backups(backups_dir(demo_db))] == good[::-1]
+
+
+def test_rotation_deletes_nothing_when_the_newest_backup_is_damaged(demo_db: Database) -> None:
+    start = datetime(2026, 1, 1, 9)
+    good = [backup_now(demo_db, now=start + timedelta(days=d))[0] for d in range(12)]
+    zero_a_page(good[-1])
+    with pytest.raises(DamagedDatabase):
+        rotate(backups_dir(demo_db))
+    assert all(path.exists() for path in good)
