@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import os
+import statistics
 import time
 
 ENV = "SANGKIEN_TEST_SLOWDOWN"
@@ -25,12 +26,16 @@ def _cpus() -> int:
     return len(affinity(0)) if affinity else os.cpu_count() or 1
 
 
-def _contention(seconds: float = 0.05) -> float:
-    """Wall-clock time per second of CPU this process gets while it spins for ``seconds``."""
-    wall, cpu = time.perf_counter(), time.thread_time()
-    while time.thread_time() - cpu < seconds:
-        pass
-    return (time.perf_counter() - wall) / max(time.thread_time() - cpu, 1e-6)
+def _contention(samples: int = 5, seconds: float = 0.01) -> float:
+    """Wall-clock time per second of CPU this thread gets while it spins: the median of a few
+    short spins, so that one unlucky pause does not decide the factor."""
+    ratios = []
+    for _ in range(samples):
+        wall, cpu = time.perf_counter(), time.thread_time()
+        while time.thread_time() - cpu < seconds:
+            pass
+        ratios.append((time.perf_counter() - wall) / max(time.thread_time() - cpu, 1e-6))
+    return statistics.median(ratios)
 
 
 @functools.cache
