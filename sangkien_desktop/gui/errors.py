@@ -49,6 +49,8 @@ log = logging.getLogger(__name__)
 _dialog: InternalErrorDialog | None = None
 #: The message box of a user error shown now, if any (another is not stacked on it).
 _user_box: QMessageBox | None = None
+#: How many times each traceback was seen (bounded).
+_repeats: dict[str, int] = {}
 #: True while the hook runs: an error raised by the hook itself goes to Python's own hook.
 _busy = False
 
@@ -126,8 +128,11 @@ class InternalErrorDialog(QDialog):
         self.setMinimumWidth(560)
 
     def add(self, details: str) -> None:
-        """Another error while this dialog is open: its details go below the first ones."""
+        """Another error while this dialog is open: its details go below the first ones, once
+        (an error in a paint event comes back at every repaint)."""
         self.count += 1
+        if details in self.details.toPlainText():
+            return
         self.details.appendPlainText(
             "\n" + self.tr("Lỗi tiếp theo (%1):").replace("%1", str(self.count))
         )
@@ -190,13 +195,20 @@ def _user_box_closed(*_args: object) -> None:
 
 def _record(exc: BaseException, tb: TracebackType | None) -> str:
     """Log ``exc``; returns its traceback text. A user error logs where it escaped, not its
-    message (it may name a person)."""
+    message (it may name a person). The same error again is logged at its 2nd, 4th, 8th…
+    time only, so that one repeating at every repaint cannot flood the log."""
     details = "".join(traceback.format_exception(type(exc), exc, tb))
+    if len(_repeats) > 100:
+        _repeats.clear()
+    times = _repeats[details] = _repeats.get(details, 0) + 1
+    if times & (times - 1):  # not a power of two
+        return details
     if isinstance(exc, SangKienError):
         frames = "".join(traceback.format_tb(tb))
-        log.warning("%s escaped a slot:\n%s", type(exc).__name__, frames.rstrip())
+        log.warning("%s escaped a slot (%d):\n%s", type(exc).__name__, times, frames.rstrip())
     else:
-        logs.log_unexpected(exc.with_traceback(tb), "the desktop application")
+        where = "the desktop application" + (f" ({times} times)" if times > 1 else "")
+        logs.log_unexpected(exc.with_traceback(tb), where)
     return details
 
 

@@ -47,6 +47,7 @@ def safety_net(monkeypatch: pytest.MonkeyPatch, log_file: Path) -> Iterator[Path
     """The application's hooks in place of pytest-qt's for one test; its dialogs closed after."""
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    errors._repeats.clear()
     errors.install()
     yield log_file
     for box in (errors._dialog, errors._user_box):
@@ -111,6 +112,21 @@ def test_errors_while_the_dialog_is_open_go_into_it(qtbot: Any, safety_net: Path
     assert [d for d in dialogs if d.isVisible()] == [errors._dialog]
     details = errors._dialog.details.toPlainText()
     assert all(f"lỗi số {n}" in details for n in range(3))
+
+
+def test_an_error_repeating_at_every_repaint_fills_neither_the_dialog_nor_the_log(
+    qtbot: Any, safety_net: Path
+) -> None:
+    def paint_error() -> None:
+        raise RuntimeError("vẽ lại hỏng")
+
+    for _ in range(100):
+        QTimer.singleShot(0, paint_error)
+    qtbot.waitUntil(lambda: errors._dialog is not None and errors._dialog.count == 100)
+    assert errors._dialog.details.toPlainText().count("RuntimeError: vẽ lại hỏng") == 1
+    logged = safety_net.read_text(encoding="utf-8")
+    assert logged.count("RuntimeError: vẽ lại hỏng") == 7  # the 1st, 2nd, 4th … 64th time
+    assert "(64 times)" in logged
 
 
 def test_a_closed_dialog_makes_way_for_the_next_error(qtbot: Any, safety_net: Path) -> None:
