@@ -3,6 +3,7 @@ RECOGNISED, print its certificate, export a signed bundle, switch the language."
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -32,7 +33,17 @@ def pdf_text(path: Path) -> list[str]:
 def test_recognise_an_initiative_and_print_its_one_certificate(
     launch: Callable[..., Desktop], e2e_db: Path, tmp_path: Path
 ) -> None:
-    # Before: every initiative recognised so far has its certificate (numbers 1…81).
+    # The support team has attested the content review (E3): certificates are issued only for
+    # initiatives with no error finding (documents/eligibility.py).
+    records = tmp_path / "all.json"
+    cli(e2e_db, "export", "json", str(records))
+    record = next(r for r in json.loads(records.read_text("utf-8")) if r["code"] == CODE)
+    record["content_review"] = {"reviewer": "Lê Minh Tâm", "reviewed_on": "2023-03-10"}
+    reviewed = tmp_path / "reviewed.json"
+    reviewed.write_text(json.dumps([record], ensure_ascii=False), "utf-8")
+    cli(e2e_db, "import", "initiatives", str(reviewed))
+    # Before: every recognised initiative that qualifies has its certificate (numbers 1…72; the
+    # demo's four recognised ones with an error finding are left out).
     cli(e2e_db, "print", "certificates", str(tmp_path / "earlier.pdf"), "--all-recognised")
     app, main = signed_in(launch, "chutich")
 
@@ -88,7 +99,7 @@ def test_recognise_an_initiative_and_print_its_one_certificate(
     pages = wait_for("the certificate PDF", lambda: pdf.exists() and pdf_text(pdf))
     assert len(pages) == 2, "one page per author"
     assert all(f"Mã sáng kiến: {CODE}" in page for page in pages)
-    assert "Số: 82/GCN" in pages[0] and "Số: 83/GCN" in pages[1]
+    assert "Số: 73/GCN" in pages[0] and "Số: 74/GCN" in pages[1]
     assert "VŨ TIẾN QUÂN" in pages[0] and "TRẦN NGỌC HẠNH" in pages[1]
     assert "15/QD-HDSK" in pages[0]
     app.assert_healthy()
