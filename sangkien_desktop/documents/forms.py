@@ -11,13 +11,16 @@ Each function returns the PDF as bytes.
 
 from __future__ import annotations
 
+from calendar import monthrange
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import date, timedelta
+from dataclasses import dataclass, replace
+from datetime import date
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepInFrame, KeepTogether, Spacer, Table, TableStyle
 
+from sangkien_desktop.documents.certificate import research_kind
+from sangkien_desktop.documents.eligibility import blocking_findings
 from sangkien_desktop.documents.fonts import SERIF
 from sangkien_desktop.documents.furniture import (
     PORTRAIT_MARGINS,
@@ -38,6 +41,7 @@ from sangkien_desktop.documents.settings import DocumentSettings
 from sangkien_desktop.documents.wording import money, place_and_day
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.records.model import Author, InitiativeRecord
+from sangkien_desktop.rules.engine import credited_author, derive, is_research
 from sangkien_desktop.services.units import UnitDetails
 from sangkien_desktop.text import format_date
 
@@ -313,25 +317,31 @@ def description(record: InitiativeRecord, ctx: FormContext) -> bytes:
     return _build(story, f"Mô tả sáng kiến {record.code}")
 
 
-def answer_by(received: date, settings: DocumentSettings) -> date:
-    """The day the receipt promises an answer by."""
-    return received + timedelta(days=settings.answer_days)
+def answer_by(received: date) -> date:
+    """Decree 13 (Art. 8): the recognising organisation answers within one month of receiving
+    the application — the same day of the next month, or that month's last day when it has
+    no such day (31/01 → 28/02 or 29/02)."""
+    year, month = received.year + received.month // 12, received.month % 12 + 1
+    return date(year, month, min(received.day, monthrange(year, month)[1]))
 
 
 def receipt(record: InitiativeRecord, ctx: FormContext) -> bytes:
     """Giấy biên nhận đơn: received on ``submitted_on`` (today when not recorded)."""
     s = styles()
     settings = ctx.settings
+    # Decree 13: the organisation that recognises receives the application, not the union.
+    body = settings.recognising_body or settings.issuing_body
+    issuer = replace(settings, superior_body="", issuing_body=body)
     received = record.submitted_on or ctx.today
-    deadline = answer_by(received, settings)
+    deadline = answer_by(received)
     number = f"Số: {dots(40, s.number)}/{settings.receipt_symbol}"
     story: list[Flowable] = [
-        heading(settings, WIDTH, number, place_and_day(settings.place, received)),
+        heading(issuer, WIDTH, number, place_and_day(settings.place, received)),
         Spacer(1, 14),
         para("GIẤY BIÊN NHẬN", s.title),
         para("Đơn yêu cầu công nhận sáng kiến", s.subtitle),
         Spacer(1, 12),
-        para(f"{settings.issuing_body} đã nhận đơn yêu cầu công nhận sáng kiến của:", s.body),
+        para(f"{body} đã nhận đơn yêu cầu công nhận sáng kiến của:", s.body),
     ]
     for author in record.authors:
         where = f" – {author.workplace}" if author.workplace else ""
@@ -348,9 +358,10 @@ def receipt(record: InitiativeRecord, ctx: FormContext) -> bytes:
     story += [
         Spacer(1, 4),
         markup(
-            f"Trong thời hạn {settings.answer_days} ngày kể từ ngày nhận đơn, chậm nhất ngày "
-            f"<b>{format_date(deadline)}</b>, {esc(settings.issuing_body)} sẽ thông báo cho tác "
-            "giả kết quả xem xét đơn.",
+            "Trong thời hạn 01 tháng kể từ ngày nhận đơn, chậm nhất ngày "
+            f"<b>{format_date(deadline)}</b>, {esc(body)} xem xét đơn và thông báo cho người "
+            "nộp đơn việc chấp nhận đơn, yêu cầu sửa đổi, bổ sung đơn hoặc từ chối đơn (có nêu "
+            "rõ lý do).",
             s.body,
         ),
         Spacer(1, 12),
@@ -370,33 +381,71 @@ def receipt(record: InitiativeRecord, ctx: FormContext) -> bytes:
     return _build(story, f"Giấy biên nhận đơn {record.code}")
 
 
+PORTAL = "Cổng trực tuyến Công đoàn Việt Nam"
+
+
+def _portal_authors(record: InitiativeRecord, ctx: FormContext) -> str:
+    """One line per author; the one the initiative is credited to (Guidance 46, I.2.4) is
+    marked, as is a research project's head."""
+    credited = credited_author(record, ctx.profile)
+    research = is_research(record, ctx.profile)
+    lines = []
+    for number, author in enumerate(record.authors, start=1):
+        line = f"{number}. {author.full_name}"
+        if author.birth_date:
+            line += f", sinh {format_date(author.birth_date)}"
+        line += "".join(f", {p}" for p in (author.position, author.workplace) if p)
+        if author.contribution_pct is not None:
+            line += f" – đóng góp {_share(author)}"
+        marks = ["chủ nhiệm đề tài"] if research and author.is_lead else []
+        if author is credited:
+            marks.append("tác giả được ghi nhận sáng kiến")
+        if marks:
+            line += f" ({'; '.join(marks)})"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _recognition_text(record: InitiativeRecord) -> str:
+    recognition = record.recognition
+    if recognition.is_empty:
+        return ""
+    by = recognition.body or RECOGNISED_BY.get(recognition.by or "", "")
+    return " ".join(
+        p
+        for p in (
+            f"Quyết định số {recognition.decision_no}" if recognition.decision_no else "",
+            f"ngày {format_date(recognition.decided_on)}" if recognition.decided_on else "",
+            f"của {by}" if by else "",
+        )
+        if p
+    )
+
+
+def _confirmation_text(record: InitiativeRecord) -> str:
+    research = record.research
+    return " ".join(
+        p
+        for p in (
+            research.confirmed_by,
+            f"văn bản số {research.confirmation_no}" if research.confirmation_no else "",
+            f"ngày {format_date(research.confirmed_on)}" if research.confirmed_on else "",
+        )
+        if p
+    )
+
+
 def _portal_rows(record: InitiativeRecord, ctx: FormContext) -> list[tuple[str, str]]:
     profile, unit = ctx.profile, ctx.unit
+    research = is_research(record, profile)
     kind = profile.kind(record.kind)
     kind_name = kind.name if kind else record.kind
+    if research:
+        kind_name = research_kind(profile.research_level_name(record.research_level))
     subkind = kind.subkind(record.subkind) if kind and record.subkind else None
     if subkind:
         kind_name += f" – {subkind.name}"
-    authors = "\n".join(
-        f"{i}. {a.full_name}"
-        + (f", sinh {format_date(a.birth_date)}" if a.birth_date else "")
-        + "".join(f", {p}" for p in (a.position, a.workplace) if p)
-        + (f" – đóng góp {_share(a)}" if a.contribution_pct is not None else "")
-        for i, a in enumerate(record.authors, start=1)
-    )
-    recognition = record.recognition
-    decided = ""
-    if not recognition.is_empty:
-        by = recognition.body or RECOGNISED_BY.get(recognition.by or "", "")
-        decided = " ".join(
-            p
-            for p in (
-                f"Quyết định số {recognition.decision_no}" if recognition.decision_no else "",
-                f"ngày {format_date(recognition.decided_on)}" if recognition.decided_on else "",
-                f"của {by}" if by else "",
-            )
-            if p
-        )
+    derived = derive(record, profile)
     social = _social_names(record, profile)
     social_text = _joined(
         social.capitalize() + "." if social else "", record.benefits.social_description
@@ -404,33 +453,63 @@ def _portal_rows(record: InitiativeRecord, ctx: FormContext) -> list[tuple[str, 
     protection = "Không"
     if record.ip_protection.protected:
         protection = f"Có – số đăng ký {record.ip_protection.registration_no or '…'}"
+    name = "đề tài" if research else "sáng kiến"
     rows = [
         ("Công đoàn cơ sở", unit.name),
         ("Công đoàn cấp trên trực tiếp cơ sở", unit.superior_union),
         ("LĐLĐ tỉnh, thành phố / Công đoàn ngành", unit.federation),
         ("Mã sáng kiến", record.code),
-        ("Tên sáng kiến", record.title),
+        (f"Tên {name}", record.title),
         ("Loại sáng kiến", kind_name),
-    ]
-    if kind and kind.research:
-        levels = {r.code: r.name for r in profile.research_levels}
-        rows.append(("Cấp đề tài", levels.get(record.research_level or "", "")))
-    rows += [
         ("Lĩnh vực áp dụng", record.field),
-        ("Tác giả, đồng tác giả", authors),
-        ("Hình thức áp dụng", APPLICATION_MODES.get(record.application.mode or "", "")),
-        ("Ngày áp dụng lần đầu", _first_applied(record)),
+        (
+            "Chủ nhiệm và thành viên đề tài" if research else "Tác giả, đồng tác giả",
+            _portal_authors(record, ctx),
+        ),
+    ]
+    if research:
+        rows += [
+            ("Ngày nghiệm thu đề tài", format_date(record.research.accepted_on)),
+            ("Áp dụng vào thực tiễn từ ngày", format_date(record.research.applied_since)),
+            ("Xác nhận hiệu quả của thủ trưởng đơn vị áp dụng", _confirmation_text(record)),
+        ]
+    else:
+        rows += [
+            ("Hình thức áp dụng", APPLICATION_MODES.get(record.application.mode or "", "")),
+            ("Ngày áp dụng lần đầu", _first_applied(record)),
+        ]
+    rows += [
         ("Nơi áp dụng", record.application.where),
-        ("Quyết định công nhận", decided),
+        ("Quyết định công nhận", _recognition_text(record)),
+        ("Ngày đủ điều kiện tham gia Chương trình", format_date(derived.eligibility_date)),
+        ("Giai đoạn", profile.phase_name(derived.phase) if derived.phase else ""),
         ("Giá trị làm lợi", money(record.benefits.economic_value_vnd)),
         ("Hiệu quả kinh tế", record.benefits.economic),
         ("Hiệu quả xã hội", social_text),
         ("Tính mới", record.novelty),
         ("Nội dung tóm tắt", record.content),
-        ("Câu chuyện ra đời sáng kiến", record.origin_story),
+        (f"Câu chuyện ra đời {name}", record.origin_story),
         ("Đã được bảo hộ sở hữu trí tuệ", protection),
     ]
     return rows
+
+
+def _not_eligible(record: InitiativeRecord, ctx: FormContext) -> list[Flowable]:
+    """A plain mark above the table when the gate would not let the initiative through: the
+    sheet may be printed to complete the dossier, not sent to the portal."""
+    blocking = blocking_findings(record, ctx.profile, ctx.today)
+    if not blocking:
+        return []
+    s = styles()
+    reasons = "; ".join(f"{f.message.rstrip('.')} ({f.rule})" for f in blocking)
+    return [
+        Spacer(1, 4),
+        markup(
+            "<b>CHƯA ĐỦ ĐIỀU KIỆN GỬI LÊN CỔNG</b> – chỉ dùng để hoàn thiện hồ sơ: "
+            f"{esc(reasons)}.",
+            s.field,
+        ),
+    ]
 
 
 def portal_sheet(record: InitiativeRecord, ctx: FormContext) -> bytes:
@@ -452,9 +531,10 @@ def portal_sheet(record: InitiativeRecord, ctx: FormContext) -> bytes:
     content: list[Flowable] = [
         para("PHIẾU THÔNG TIN SÁNG KIẾN", s.title),
         para(
-            f"(Thông tin để nhập lên Cổng thông tin Chương trình “{ctx.profile.name}”)",
+            f"(Thông tin để nhập lên {PORTAL}, Chương trình “{ctx.profile.name}”)",
             s.italic_center,
         ),
+        *_not_eligible(record, ctx),
         Spacer(1, 8),
         table,
         Spacer(1, 8),

@@ -86,6 +86,9 @@ def markup(xml: str, style: ParagraphStyle) -> Paragraph:
 
 def _style(name: str, font: str = SERIF, size: float = 13, **kwargs: Any) -> ParagraphStyle:
     kwargs.setdefault("leading", round(size * 1.25, 1))
+    # reportlab squeezes the spaces of a justified line by up to 5 % to fit one more word,
+    # which pushes its natural width past the margin; a line only ever stretches here.
+    kwargs.setdefault("spaceShrinkage", 0)
     return ParagraphStyle(name, fontName=font, fontSize=size, **kwargs)
 
 

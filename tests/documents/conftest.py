@@ -128,6 +128,8 @@ class Run:
     y: float
     width: float
     text: str
+    size: float = 0  # the font size as drawn (a shrunk page draws smaller)
+    face: str = ""  # the registered face: fonts.SERIF, fonts.BOLD…
 
 
 @cache
@@ -154,7 +156,7 @@ def text_runs(path: Path) -> tuple[list[Run], float]:
             x = tm[4] * cm[0] + cm[4]
             y = tm[5] * cm[3] + cm[5]
             width = stringWidth(text, name, size) * scale
-            runs.append(Run(number, x, y, width, text))  # noqa: B023 (used at once)
+            runs.append(Run(number, x, y, width, text, size * scale, name))  # noqa: B023
 
         page.extract_text(visitor_text=visit)
     return runs, float(reader.pages[0].mediabox.width)
