@@ -28,6 +28,7 @@ from sangkien_desktop.storage.database import (
     backup_sqlite,
     check_intact,
     known_revision,
+    migrate_file,
 )
 from sangkien_desktop.storage.models import Initiative, Member
 
@@ -276,13 +277,25 @@ def restore(
     ``other_unit``: see :func:`check_restore`."""
     check_restore(target, backup, other_unit=other_unit)
     moment = now or datetime.now()
+    incoming = target.with_name(target.name + ".restore-part")
+    backup_sqlite(backup, incoming)
+    try:
+        # Migrated before the swap: a backup whose stamp lies about its tables fails here,
+        # while the database is still whole.
+        migrate_file(incoming)
+    except StorageError as exc:
+        for leftover in (incoming, *(Path(f"{incoming}{s}") for s in ("-wal", "-shm"))):
+            leftover.unlink(missing_ok=True)
+        raise StorageError(
+            f"Không khôi phục {backup.name}: {exc.message} Cơ sở dữ liệu {target.name} không thay "
+            "đổi.",
+            english=f"{backup.name} was not restored: {exc.english}",
+        ) from exc
     kept = None
     if target.exists():
         kept = backup_sqlite(
             target, target.with_name(f"{target.stem}.thay-the-{moment:%Y%m%d-%H%M%S}.sqlite")
         )
-    incoming = target.with_name(target.name + ".restore-part")
-    backup_sqlite(backup, incoming)
     for suffix in ("-wal", "-shm"):
         Path(f"{target}{suffix}").unlink(missing_ok=True)
     incoming.replace(target)

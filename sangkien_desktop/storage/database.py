@@ -154,6 +154,33 @@ def backup_sqlite(source: Path, target: Path) -> Path:
     return target
 
 
+def migrate_file(path: Path) -> None:
+    """Bring the closed database file ``path`` up to :data:`HEAD_REVISION`, keeping no copy
+    (for a copy about to replace the database: a restore migrates it before the swap).
+    StorageError when a migration fails: the file's tables are not what its stamp says."""
+    url = database_url(path)
+    engine = make_engine(url)
+    try:
+        current = current_revision(engine)
+        if current == HEAD_REVISION:
+            return
+        from alembic import command
+
+        with engine.begin() as connection:
+            config = alembic_config(url)
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    except Exception as exc:  # whatever stops a migration, this file cannot be used
+        reason = exc.args[0] if exc.args else type(exc).__name__
+        raise StorageError(
+            f"{path.name}: không nâng cấp được lên lược đồ hiện tại ({reason}); các bảng trong "
+            "tệp không khớp với phiên bản lược đồ ghi trong tệp.",
+            english=f"{path.name} cannot be migrated: {reason}",
+        ) from exc
+    finally:
+        engine.dispose()
+
+
 @dataclass
 class Database:
     url: str

@@ -18,8 +18,20 @@ from sangkien_desktop.security import audit
 from sangkien_desktop.security.audit import anchor_file
 from sangkien_desktop.services.backup_settings import backup_to_all
 from sangkien_desktop.storage import Database, open_database
-from sangkien_desktop.storage.backups import backup_now, backups_dir, list_backups, rotate
-from sangkien_desktop.storage.database import DamagedDatabase, make_engine
+from sangkien_desktop.storage.backups import (
+    backup_now,
+    backups_dir,
+    list_backups,
+    restore,
+    rotate,
+)
+from sangkien_desktop.storage.database import (
+    HEAD_REVISION,
+    DamagedDatabase,
+    check_intact,
+    current_revision,
+    make_engine,
+)
 
 
 def run(capsys: pytest.CaptureFixture[str], db: Path, *args: str) -> tuple[int, str, str]:
@@ -151,3 +163,23 @@ def test_rotation_deletes_nothing_when_the_newest_backup_is_damaged(demo_db: Dat
     with pytest.raises(DamagedDatabase):
         rotate(backups_dir(demo_db))
     assert all(path.exists() for path in good)
+
+
+def test_a_backup_stamped_with_an_older_schema_than_its_tables_is_not_restored(
+    demo_db: Database,
+) -> None:
+    path = demo_db.path
+    assert path is not None
+    [backup] = backup_now(demo_db)
+    with closing(sqlite3.connect(backup)) as connection, connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0009'")
+    demo_db.close()
+    with pytest.raises(StorageError, match="không nâng cấp được") as refused:
+        restore(path, backup)
+    assert "không thay đổi" in refused.value.message
+    left = {p.name for p in path.parent.iterdir()} - {"demo.sqlite-wal", "demo.sqlite-shm"}
+    assert left == {"backups", "demo.sqlite"}  # no part file, no copy of the kept database
+    check_intact(path)
+    reopened = open_database(path)
+    assert current_revision(reopened.engine) == HEAD_REVISION
+    reopened.close()
