@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from io import BytesIO
 from pathlib import Path
@@ -21,7 +21,12 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from sangkien_desktop.documents.certificate import CertificateData, Progress, write_certificates
+from sangkien_desktop.documents.certificate import (
+    CertificateData,
+    Progress,
+    ResearchFacts,
+    write_certificates,
+)
 from sangkien_desktop.documents.eligibility import (
     RECOGNISED_STATES,
     NotEligibleError,
@@ -54,6 +59,7 @@ from sangkien_desktop.services.initiatives import get_record
 from sangkien_desktop.services.units import unit_details
 from sangkien_desktop.storage.convert import to_record
 from sangkien_desktop.storage.database import Database
+from sangkien_desktop.storage.models import Author as InitiativeAuthor
 from sangkien_desktop.storage.models import Certificate, Initiative, Member, Reward
 from sangkien_desktop.text import clean, format_date
 
@@ -199,9 +205,32 @@ def _certificates(
                 decision_no=clean(row.decision_no),
                 decided_on=row.decided_on,
                 decision_body=clean(row.recognition_body),
+                research=_research_facts(row, author, profile),
             )
         )
     return certificates
+
+
+def _research_facts(
+    row: Initiative, author: InitiativeAuthor, profile: ProgramProfile
+) -> ResearchFacts | None:
+    """What a research project's certificate states besides an initiative's (I.2.3): its
+    level, its head (a project of one person is headed by that person), its acceptance and
+    the confirmation of its effect."""
+    kind = profile.kind(row.kind)
+    if not (kind and kind.research):
+        return None
+    heads = [a for a in row.authors if a.is_lead] or (row.authors if len(row.authors) == 1 else [])
+    return ResearchFacts(
+        level=profile.research_level_name(row.research_level),
+        is_lead=author in heads,
+        lead_name=clean(heads[0].full_name) if heads else "",
+        accepted_on=row.research_accepted_on,
+        applied_since=row.research_applied_since,
+        confirmed_by=clean(row.research_confirmed_by),
+        confirmation_no=clean(row.research_confirmation_no),
+        confirmed_on=row.research_confirmed_on,
+    )
 
 
 def print_certificates(
@@ -363,6 +392,28 @@ def _gate_awards(db: Database, profile: ProgramProfile, awards: Sequence[Award])
         require_eligible("reward-decision", (to_record(row) for row in rows), profile)
 
 
+def _with_research(db: Database, profile: ProgramProfile, awards: Sequence[Award]) -> list[Award]:
+    """The awards, those for a research project marked with its level (the decision and its
+    annex word them as research projects)."""
+    codes = sorted({a.initiative_code for a in awards if a.initiative_code})
+    levels: dict[str, str] = {}
+    with db.reader() as session:
+        for start in range(0, len(codes), 500):
+            query = select(Initiative.code, Initiative.kind, Initiative.research_level).where(
+                Initiative.code.in_(codes[start : start + 500])
+            )
+            for code, kind_code, level in session.execute(query):
+                kind = profile.kind(kind_code)
+                if kind and kind.research:
+                    levels[code] = profile.research_level_name(level)
+    return [
+        replace(a, research=True, research_level=levels[a.initiative_code])
+        if a.initiative_code in levels
+        else a
+        for a in awards
+    ]
+
+
 def print_reward_decision(
     db: Database,
     profile: ProgramProfile,
@@ -397,6 +448,7 @@ def print_reward_decision(
         if award.amount_vnd < 0:
             raise InputError(f"Số tiền thưởng của {award.recipient} không được âm.")
     _gate_awards(db, profile, awards)
+    awards = _with_research(db, profile, awards)
     decision = Decision(number, decided_on or recorded or date.today(), sorted_awards(awards))
     write_pdf(out, decision_pdf(decision, settings, profile))
     return len(decision.awards)

@@ -25,6 +25,7 @@ from sangkien_desktop.records import (
     ContentReview,
     InitiativeRecord,
     Recognition,
+    Research,
 )
 from sangkien_desktop.services.initiatives import save_record
 from sangkien_desktop.services.units import UnitDetails, init_unit
@@ -98,6 +99,25 @@ def make_record(
     for key, value in changes.items():
         setattr(record, key, value)
     return record
+
+
+def research_project() -> dict[str, Any]:
+    """``make_record`` changes for a provincial research project that passes the gate: its
+    head Lý Minh Hùng (70 %) and one member, accepted, applied and its effect confirmed."""
+    return {
+        "title": "Nghiên cứu vật liệu thay thế đệm cao su chịu nhiệt nhập khẩu",
+        "kind": "DE_TAI_NCKH",
+        "subkind": None,
+        "research_level": "TINH",
+        "authors": (("Lý Minh Hùng", 70), ("Đặng Văn Đức", 30)),
+        "research": Research(
+            date(2022, 3, 10),
+            date(2022, 3, 20),
+            "Giám đốc Công ty Cổ phần Cơ khí Đông Anh",
+            "12/XN-CT",
+            date(2022, 4, 5),
+        ),
+    }
 
 
 @pytest.fixture

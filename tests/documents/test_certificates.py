@@ -25,7 +25,13 @@ from sangkien_desktop.program import ProgramProfile
 from sangkien_desktop.records import InitiativeRecord
 from sangkien_desktop.storage import Database, open_database
 from sangkien_desktop.storage.models import Certificate
-from tests.documents.conftest import face_names, pdf_pages, pdf_text, text_runs
+from tests.documents.conftest import (
+    face_names,
+    pdf_pages,
+    pdf_text,
+    research_project,
+    text_runs,
+)
 
 Add = Callable[..., InitiativeRecord]
 DAY = date(2023, 1, 5)
@@ -69,6 +75,31 @@ def test_certificate_carries_the_decree_30_furniture_and_the_initiative(
         assert expected in text
     for letter in ("Đ", "ư", "ặ", "ỹ", "Ỹ"):
         assert letter in text
+
+
+def test_research_project_certificate_is_worded_as_a_research_project(
+    unit_db: Database, profile: ProgramProfile, add: Add, tmp_path: Path
+) -> None:
+    add("SK-2022-0050", **research_project())
+    out = tmp_path / "gcn.pdf"
+    assert print_certificates(unit_db, profile, out, ["SK-2022-0050"], issued_on=DAY) == 2
+    head, member = pdf_pages(out)
+    for expected in (
+        "Là chủ nhiệm đề tài:",
+        "“Nghiên cứu vật liệu thay thế đệm cao su chịu nhiệt nhập khẩu”",
+        "Mã số: SK-2022-0050 – Đề tài nghiên cứu khoa học cấp tỉnh",
+        "Các thành viên khác: Đặng Văn Đức.",
+        "Đề tài đã được nghiệm thu ngày 10/03/2022, áp dụng vào thực tiễn từ ngày 20/03/2022, "
+        "hiệu quả áp dụng đã được xác nhận bởi Giám đốc Công ty Cổ phần Cơ khí Đông Anh tại văn "
+        "bản số 12/XN-CT ngày 05/04/2022.",
+    ):
+        assert expected in head
+    assert "Là thành viên đề tài:" in member
+    assert "Chủ nhiệm đề tài: Lý Minh Hùng." in member
+    for page in (head, member):
+        assert "tác giả sáng kiến" not in page
+        assert "công nhận là sáng kiến" not in page
+        assert "Loại:" not in page
 
 
 def test_each_co_author_gets_a_certificate_naming_the_others(

@@ -17,7 +17,7 @@ from sangkien_desktop.program import ProgramProfile
 from sangkien_desktop.records import InitiativeRecord
 from sangkien_desktop.storage import Database
 from sangkien_desktop.storage.models import Reward
-from tests.documents.conftest import pdf_pages, pdf_text
+from tests.documents.conftest import pdf_pages, pdf_text, research_project
 
 Add = Callable[..., InitiativeRecord]
 
@@ -84,6 +84,20 @@ def test_decision_quotes_the_guidance_with_its_date_and_the_unions_reward_regula
         in decision
     )
     assert "có tên tại Điều 1" not in decision
+
+
+def test_research_project_is_named_as_one_in_the_decision_and_its_annex(
+    unit_db: Database, profile: ProgramProfile, add: Add, tmp_path: Path
+) -> None:
+    add("SK-2022-0050", **research_project())
+    add("SK-2023-0001")
+    awards = awards_for_initiatives(unit_db, ["SK-2022-0050", "SK-2023-0001"], 1_000_000)
+    out = tmp_path / "qd.pdf"
+    print_reward_decision(unit_db, profile, out, "8", date(2023, 1, 5), awards)
+    decision, annex = pdf_pages(out)
+    assert "nhóm tác giả có sáng kiến, đề tài nghiên cứu khoa học được công nhận" in decision
+    assert "Tên sáng kiến, đề tài" in annex
+    assert "Đề tài nghiên cứu khoa học cấp tỉnh: Nghiên cứu vật liệu thay thế đệm cao su" in annex
 
 
 def test_explicit_awards_go_to_each_initiatives_authors(
