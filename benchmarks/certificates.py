@@ -23,13 +23,15 @@ from sqlalchemy.orm import selectinload
 
 from benchmarks.common import Row
 from benchmarks.data import make_database
+from sangkien_desktop.documents.eligibility import blocking_findings
 from sangkien_desktop.documents.fonts import BOLD, BOLD_ITALIC, ITALIC, SERIF, register_fonts
 from sangkien_desktop.documents.furniture import MOTTO, NATIONAL_HEADING
 from sangkien_desktop.documents.service import RECOGNISED_STATES, print_certificates
 from sangkien_desktop.documents.settings import load_settings
 from sangkien_desktop.documents.wording import place_and_day
-from sangkien_desktop.program import load_profile
+from sangkien_desktop.program import ProgramProfile, load_profile
 from sangkien_desktop.storage import open_database
+from sangkien_desktop.storage.convert import to_record
 from sangkien_desktop.storage.models import Initiative
 from sangkien_desktop.text import format_date
 
@@ -48,9 +50,11 @@ def _interleaved(ours: Callable[[], float], baseline: Callable[[], float]) -> tu
     return statistics.median(p[0] for p in pairs), statistics.median(p[1] for p in pairs)
 
 
-def _selection(db_path: Path) -> tuple[list[str], list[list[tuple[str, str]]]]:
-    """Codes holding exactly ``CERTIFICATES`` authors (or as close as the data allows), and
-    the (font, text) lines each of their certificates shows."""
+def _selection(
+    db_path: Path, profile: ProgramProfile
+) -> tuple[list[str], list[list[tuple[str, str]]]]:
+    """Codes the eligibility gate lets through holding exactly ``CERTIFICATES`` authors (or as
+    close as the data allows), and the (font, text) lines each of their certificates shows."""
     db = open_database(db_path)
     settings = load_settings(db)
     day = place_and_day(settings.place, date.today())
@@ -60,11 +64,13 @@ def _selection(db_path: Path) -> tuple[list[str], list[list[tuple[str, str]]]]:
         rows = session.scalars(
             select(Initiative)
             .where(Initiative.status.in_(RECOGNISED_STATES))
-            .options(selectinload(Initiative.authors))
+            .options(selectinload(Initiative.authors), selectinload(Initiative.attachments))
             .order_by(Initiative.code)
         )
         for row in rows:
             if len(pages) + len(row.authors) > CERTIFICATES:
+                continue
+            if blocking_findings(to_record(row), profile):
                 continue
             codes.append(row.code)
             for author in row.authors:
@@ -123,7 +129,7 @@ def run() -> list[Row]:
     with tempfile.TemporaryDirectory() as folder:
         template = Path(folder) / "template.sqlite"
         make_database(template, INITIATIVES, profile).close()
-        codes, pages = _selection(template)
+        codes, pages = _selection(template, profile)
         out = Path(folder) / "out.pdf"
         copies = itertools.count()
 
