@@ -27,6 +27,7 @@ from sangkien_desktop.storage.database import (
     Database,
     backup_sqlite,
     check_intact,
+    disk_reason,
     known_revision,
     migrate_file,
 )
@@ -80,15 +81,18 @@ def backup_now(
     first = backup_sqlite(db.path, backups_dir(db) / name)
     written = [first]
     for folder in folders:
+        target = folder / name
+        partial = target.with_name(target.name + ".part")
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            target = folder / name
-            shutil.copyfile(first, target.with_name(target.name + ".part"))
-            target.with_name(target.name + ".part").replace(target)
+            shutil.copyfile(first, partial)
+            partial.replace(target)
             written.append(target)
         except OSError as exc:
+            partial.unlink(missing_ok=True)  # a full stick keeps no half copy
             raise StorageError(
-                f"Đã sao lưu vào {first.parent} nhưng không ghi được vào {folder}: {exc.strerror}"
+                f"Đã sao lưu vào {first.parent} nhưng không ghi được vào {folder}: "
+                f"{disk_reason(exc)}."
             ) from exc
     return written
 

@@ -7,6 +7,7 @@ WAL database can miss committed pages).
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -138,20 +139,45 @@ def backup_sqlite(source: Path, target: Path) -> Path:
     # never write over it, start afresh.
     for leftover in (partial, partial.with_name(partial.name + "-journal")):
         leftover.unlink(missing_ok=True)
-    src = sqlite3.connect(f"{Path(source).resolve().as_uri()}?mode=ro", uri=True)
     try:
-        dst = sqlite3.connect(partial)
+        src = sqlite3.connect(f"{Path(source).resolve().as_uri()}?mode=ro", uri=True)
         try:
-            src.backup(dst)
+            dst = sqlite3.connect(partial)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
-    with open(partial, "rb+") as handle:
-        handle.flush()
-        os.fsync(handle.fileno())
-    partial.replace(target)
+            src.close()
+        with open(partial, "rb+") as handle:
+            handle.flush()
+            os.fsync(handle.fileno())
+        partial.replace(target)
+    except BaseException as exc:
+        # A full disk, a pulled USB stick: no partial copy is left behind to fill the disk.
+        for leftover in (partial, partial.with_name(partial.name + "-journal")):
+            leftover.unlink(missing_ok=True)
+        if isinstance(exc, sqlite3.Error | OSError):
+            raise StorageError(
+                f"Không ghi được bản sao {target}: {disk_reason(exc)}. Hãy giải phóng chỗ trống "
+                "hoặc chọn nơi khác rồi thử lại; không có bản sao dở dang nào được để lại.",
+                english=f"Could not write the copy {target}: {exc}.",
+            ) from exc
+        raise
     return target
+
+
+def disk_reason(exc: BaseException) -> str:
+    """Why a write failed, in Vietnamese, without the statement or its values."""
+    text = str(exc.args[0] if exc.args else exc).lower()
+    code = exc.errno if isinstance(exc, OSError) else None
+    if code == errno.ENOSPC or "full" in text:
+        return "ổ đĩa đầy"
+    if code in (errno.EROFS, errno.EACCES, errno.EPERM) or "readonly" in text:
+        return "không có quyền ghi (ổ chỉ đọc?)"
+    if code == errno.EIO or "disk i/o" in text:
+        return "lỗi đọc/ghi ổ đĩa"
+    return f"lỗi {type(exc).__name__}"
 
 
 def migrate_file(path: Path) -> None:

@@ -4,6 +4,8 @@ the database's own files, damaged databases and backups, full and read-only disk
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+from collections.abc import Callable, Iterator
 from contextlib import closing
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -183,3 +185,48 @@ def test_a_backup_stamped_with_an_older_schema_than_its_tables_is_not_restored(
     reopened = open_database(path)
     assert current_revision(reopened.engine) == HEAD_REVISION
     reopened.close()
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Iterator[Callable[[Path], Path]]:
+    """Mount a 64 KiB tmpfs on a folder (root only); every mount is undone at teardown."""
+    mounted: list[Path] = []
+
+    def mount(folder: Path) -> Path:
+        folder.mkdir(parents=True, exist_ok=True)
+        done = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)],
+            capture_output=True,
+            check=False,
+        )
+        if done.returncode != 0:
+            pytest.skip(f"a full disk needs a tiny tmpfs (root): {done.stderr.decode().strip()}")
+        mounted.append(folder)
+        return folder
+
+    yield mount
+    for folder in reversed(mounted):
+        subprocess.run(["umount", str(folder)], check=True)
+
+
+def test_a_full_second_folder_keeps_no_partial_copy(
+    demo_db: Database,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    tiny_disk: Callable[[Path], Path],
+) -> None:
+    assert demo_db.path is not None
+    usb = tiny_disk(tmp_path / "usb")
+    code, _, err = run(capsys, demo_db.path, "backup", "--to", str(usb))
+    assert code == 2 and f"không ghi được vào {usb}: ổ đĩa đầy" in err
+    assert list(usb.iterdir()) == []
+
+
+def test_a_full_backups_folder_keeps_no_partial_copy(
+    demo_db: Database, capsys: pytest.CaptureFixture[str], tiny_disk: Callable[[Path], Path]
+) -> None:
+    assert demo_db.path is not None
+    folder = tiny_disk(backups_dir(demo_db))
+    code, _, err = run(capsys, demo_db.path, "backup")
+    assert code == 2 and "ổ đĩa đầy" in err and "Traceback" not in err
+    assert list(folder.iterdir()) == []
