@@ -130,7 +130,10 @@ class PreviewModel(QAbstractTableModel):
             if column == self.LABEL:
                 return row.label
             if column == self.ACTION:
-                return self.actions[Action.SKIP] if row.has_error else self.actions[row.action]
+                if row.has_error:
+                    return self.actions[Action.SKIP]
+                action = self.actions[row.action]
+                return f"{action}: {row.moves}" if row.moves else action
             return "; ".join(self._problem(p) for p in row.problems)
         if role == Qt.ItemDataRole.ForegroundRole and column in (self.ACTION, self.PROBLEMS):
             if row.has_error:
@@ -208,7 +211,7 @@ class ImportPreviewDialog(QDialog):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((60, 360, 120)):
+        for column, width in enumerate((60, 320, 300)):  # the action names its moves
             self.table.setColumnWidth(column, width)
         self.problems_only = QCheckBox(
             self.tr("Chỉ hiện các dòng có vấn đề"), self, objectName="problemsOnly"

@@ -249,6 +249,15 @@ class ImportMoves:
         )
 
 
+def workflow_values(record: InitiativeRecord) -> dict[str, Any]:
+    """The columns of ``record`` that :func:`import_moves` compares (``old`` for a stored one)."""
+    rec = record.recognition
+    values = dict(
+        zip(RECOGNITION, (rec.by, rec.body, rec.decision_no, rec.decided_on), strict=True)
+    )
+    return values | {"submitted_on": record.submitted_on}
+
+
 def import_moves(
     record: InitiativeRecord,
     before: str | None,
@@ -263,9 +272,7 @@ def import_moves(
     passing READY. Recognition data (``RECOGNITION``) that differs from ``old`` (the stored
     columns) needs the right to recognise, whatever the state."""
     start, target = before or State.IDEA.value, record.status
-    rec = record.recognition
-    new = dict(zip(RECOGNITION, (rec.by, rec.body, rec.decision_no, rec.decided_on), strict=True))
-    new["submitted_on"] = record.submitted_on
+    new = workflow_values(record)
     plan = ImportMoves(start, target)
     steps = _path(start, target)
     if steps is None:

@@ -23,7 +23,17 @@ from sqlalchemy.orm import selectinload
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.records.model import Author, InitiativeRecord
 from sangkien_desktop.security.access import authorise
-from sangkien_desktop.services.initiatives import ImportResult, import_records, new_id, next_code
+from sangkien_desktop.services.initiatives import (
+    RECOGNITION,
+    ImportMoves,
+    ImportResult,
+    ImportRights,
+    import_moves,
+    import_records,
+    new_id,
+    next_code,
+    workflow_values,
+)
 from sangkien_desktop.spreadsheets.cells import (
     MAX_CELL_CHARS,
     AuthorShare,
@@ -405,6 +415,7 @@ def read_initiatives(
     )
     codes = [str(r.value.get("code") or "") for r in raw.rows if r.value]
     known = _load_known(db, [c for c in codes if c])
+    rights = ImportRights.of(db)
     first_row: dict[str, int] = {}
     assumed: list[int] = []
     for item in raw.rows:
@@ -420,6 +431,7 @@ def read_initiatives(
         values = item.value
         record = None
         action = Action.SKIP
+        moves = ""
         code = str(values.get("code") or "") if values else ""
         if code and code in first_row:
             letter, header = raw.columns["code"]
@@ -437,11 +449,16 @@ def read_initiatives(
         if values is not None and not any(p.severity == Severity.ERROR for p in problems):
             existing_id = known.codes.get(code)
             existing = known.records.get(existing_id) if existing_id else None
+            before = (existing.status, workflow_values(existing)) if existing else (None, {})
             record = _record(values, existing, known, profile, warn)
             action = Action.UPDATE if existing else Action.ADD
+            plan = import_moves(record, before[0], before[1], rights, profile)
+            moves = plan.describe() if plan.moves else ""
+            if plan.refusal:
+                problems.append(_refused(raw.columns, raw.sheet, item.row, record, plan))
             if not code:
                 warn("code", "chưa có mã; ứng dụng sẽ cấp mã mới (nhập lại tệp sẽ thêm bản mới).")
-        preview.rows.append(PreviewRow(item.row, item.label, record, problems, action))
+        preview.rows.append(PreviewRow(item.row, item.label, record, problems, action, moves=moves))
     if assumed:
         preview.problems.append(
             Problem(
@@ -455,6 +472,23 @@ def read_initiatives(
             )
         )
     return preview
+
+
+def _refused(
+    columns: dict[str, tuple[str, str]],
+    sheet: str,
+    row: int,
+    record: InitiativeRecord,
+    plan: ImportMoves,
+) -> Problem:
+    """The move a row may not make, on the column that asks for it (the status column, or the
+    decision's when the state follows from it)."""
+    named = [plan.field, "status", *RECOGNITION]
+    letter, header = next((columns[n] for n in named if n in columns), (None, None))
+    code = record.code or "(mã mới)"
+    return Problem(
+        sheet, row, letter, header, f"sáng kiến {code}, trường {plan.field}: {plan.refusal}."
+    )
 
 
 def _assign_codes(db: Database, records: Sequence[InitiativeRecord]) -> None:

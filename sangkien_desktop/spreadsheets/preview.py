@@ -72,6 +72,8 @@ class PreviewRow(Generic[T]):
     action: Action = Action.ADD
     #: what a re-import matches the row on (members: folded name and birth date)
     key: object = None
+    #: the workflow moves importing the row makes, "IDEA → DRAFTING"; "" when none
+    moves: str = ""
 
     @property
     def has_error(self) -> bool:

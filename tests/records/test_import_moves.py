@@ -5,61 +5,32 @@ moves, required data — or the whole import is refused naming the record and th
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import inspect, select, text
+from sqlalchemy import select
 
 from sangkien_desktop.errors import InputError
 from sangkien_desktop.program import ProgramProfile
-from sangkien_desktop.records import load_records_file
-from sangkien_desktop.security import users
-from sangkien_desktop.security.access import sign_in
-from sangkien_desktop.security.users import NewAccount, create_first_accounts, list_users
+from sangkien_desktop.records import load_records_file, parse_records
+from sangkien_desktop.records.model import InitiativeRecord
 from sangkien_desktop.services.initiatives import get_record, import_records
-from sangkien_desktop.services.units import UnitDetails, init_unit
 from sangkien_desktop.spreadsheets.initiatives import import_initiative_file
-from sangkien_desktop.storage import Database, open_database
+from sangkien_desktop.storage import Database
 from sangkien_desktop.storage.models import AuditEntry, WorkflowEvent
-from tests.spreadsheets.conftest import write_sheet
+from tests.offices import dump, open_office, signed_in
 
 HOSTILE = Path(__file__).resolve().parents[1] / "data" / "hostile"
-PASSWORD = "mật-khẩu-dài"
 
 
 @pytest.fixture
 def office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Database]:
-    monkeypatch.setattr(users, "SCRYPT_N", 2**4)
-    db = open_database(tmp_path / "sangkien.sqlite")
-    init_unit(db, UnitDetails(name="Công đoàn Công ty Thử nghiệm", code="CDCS-TEST"))
-    create_first_accounts(
-        db,
-        [
-            NewAccount("admin", "Admin", "ADMIN", PASSWORD),
-            NewAccount("chu", "Chu", "CHAIR", PASSWORD),
-            NewAccount("ho", "Ho", "SUPPORT", PASSWORD),
-        ],
-    )
+    db = open_office(tmp_path / "sangkien.sqlite", monkeypatch)
     yield db
     db.close()
-
-
-def _as(db: Database, name: str) -> Database:
-    sign_in(db, {u.username: u for u in list_users(db)}[name])
-    return db
-
-
-def _dump(db: Database) -> dict[str, list[tuple[Any, ...]]]:
-    with db.engine.connect() as connection:
-        names = [n for n in inspect(connection).get_table_names() if "fts" not in n]
-        return {
-            name: sorted(
-                tuple(map(repr, row)) for row in connection.execute(text(f"SELECT * FROM {name}"))
-            )
-            for name in names
-        }
 
 
 @pytest.mark.parametrize(
@@ -74,36 +45,29 @@ def test_support_json_import_cannot_recognise_or_upload(
     office: Database, profile: ProgramProfile, name: str, field: str
 ) -> None:
     records = load_records_file(HOSTILE / name, profile)
-    before = _dump(office)
+    before = dump(office)
     with pytest.raises(InputError, match=rf"\({records[0].code}\), trường {field}") as caught:
-        import_records(_as(office, "ho"), records, profile)
+        import_records(signed_in(office, "ho"), records, profile)
     assert "Tổ hỗ trợ" in caught.value.message
-    assert _dump(office) == before
-
-
-def _sheet(path: Path, *extra: tuple[str, str]) -> Path:
-    header = ["Mã", "Tên sáng kiến", "Loại", "Tác giả", *(h for h, _ in extra)]
-    row = ["SK-9", "Một", "KY_THUAT", "Lê Văn C", *(v for _, v in extra)]
-    return write_sheet(path, [header, row], title="Sáng kiến")
+    assert dump(office) == before
 
 
 @pytest.mark.parametrize(
-    "extra",
+    ("name", "column"),
     [
-        (("Trạng thái", "Đã được công nhận"), ("Cơ quan công nhận", "Hội đồng")),
-        (("Ngày QĐ", "20/4/2022"),),
-        (("Trạng thái", "Đã lên Cổng"),),
+        ("import-excel-recognised.xlsx", "cột E (Trạng thái)"),
+        ("import-excel-decision-date.xlsx", "cột E (Ngày QĐ)"),
+        ("import-excel-uploaded.xlsx", "cột E (Trạng thái)"),
     ],
 )
 def test_support_excel_import_cannot_recognise_or_upload(
-    office: Database, profile: ProgramProfile, tmp_path: Path, extra: tuple[tuple[str, str], ...]
+    office: Database, profile: ProgramProfile, name: str, column: str
 ) -> None:
-    path = _sheet(tmp_path / "in.xlsx", *extra)
-    before = _dump(office)
-    with pytest.raises(InputError, match=r"\(SK-9\), trường") as caught:
-        import_initiative_file(_as(office, "ho"), path, profile)
+    before = dump(office)
+    with pytest.raises(InputError, match=rf"dòng 2, {re.escape(column)}: sáng kiến SK-9") as caught:
+        import_initiative_file(signed_in(office, "ho"), HOSTILE / name, profile)
     assert "không được phép với vai trò Tổ hỗ trợ" in caught.value.message
-    assert _dump(office) == before
+    assert dump(office) == before
 
 
 def test_support_may_import_ideas_and_drafts(office: Database, profile: ProgramProfile) -> None:
@@ -111,7 +75,7 @@ def test_support_may_import_ideas_and_drafts(office: Database, profile: ProgramP
     record.status = "DRAFTING"
     record.recognition.by = record.recognition.decided_on = None
     record.recognition.body = record.recognition.decision_no = ""
-    import_records(_as(office, "ho"), [record], profile)
+    import_records(signed_in(office, "ho"), [record], profile)
     assert get_record(office, record.code).status == "DRAFTING"
 
 
@@ -121,7 +85,7 @@ def test_chair_import_with_a_legal_path_moves_step_by_step(
     raw = json.loads((HOSTILE / "import-recognised.json").read_text(encoding="utf-8"))
     raw[0]["submitted_on"] = "2022-04-01"
     records = [load_records_file_from(raw, profile)]
-    import_records(_as(office, "chu"), records, profile)
+    import_records(signed_in(office, "chu"), records, profile)
     assert get_record(office, records[0].code).status == "RECOGNISED"
     with office.reader() as session:
         events = session.execute(
@@ -148,24 +112,22 @@ def test_chair_import_needs_the_receipt_date_to_pass_submitted(
 ) -> None:
     raw = json.loads((HOSTILE / "import-recognised.json").read_text(encoding="utf-8"))
     raw[0]["status"] = "SUBMITTED"
-    before = _dump(office)
+    before = dump(office)
     with pytest.raises(InputError, match=r"\(SK-2022-0901\), trường submitted_on"):
-        import_records(_as(office, "chu"), [load_records_file_from(raw, profile)], profile)
-    assert _dump(office) == before
+        import_records(signed_in(office, "chu"), [load_records_file_from(raw, profile)], profile)
+    assert dump(office) == before
 
 
 def test_an_impossible_move_is_refused_even_for_the_chair(
     office: Database, profile: ProgramProfile
 ) -> None:
     raw = json.loads((HOSTILE / "import-uploaded.json").read_text(encoding="utf-8"))
-    import_records(_as(office, "chu"), [load_records_file_from(raw, profile)], profile)
+    import_records(signed_in(office, "chu"), [load_records_file_from(raw, profile)], profile)
     raw[0]["status"] = "IDEA"
     with pytest.raises(InputError, match="UPLOADED → IDEA"):
         import_records(office, [load_records_file_from(raw, profile)], profile)
 
 
-def load_records_file_from(raw: list[dict[str, Any]], profile: ProgramProfile) -> Any:
-    from sangkien_desktop.records import parse_records
-
+def load_records_file_from(raw: list[dict[str, Any]], profile: ProgramProfile) -> InitiativeRecord:
     [record] = parse_records(raw, profile)
     return record

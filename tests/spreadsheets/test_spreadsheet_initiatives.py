@@ -94,7 +94,8 @@ def test_kinds_may_be_codes_or_names_in_any_case(
         _row("SK-1", kind="QUAN_LY"),
         _row("SK-2", kind="giai phap tac nghiep"),
         _row("SK-3", kind="CÔNG ĐOÀN"),
-        _row("SK-4", kind="Đề tài NCKH", authors="Lê Văn C (100%)"),
+        # Undecided: a research project's decision date alone makes no recognition to move to.
+        _row("SK-4", kind="Đề tài NCKH", authors="Lê Văn C (100%)", decided=""),
     )
     preview = read_initiatives(db, sheet_path, profile)
     assert preview.ok, preview.errors
