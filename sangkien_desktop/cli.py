@@ -21,7 +21,7 @@ from typing import Any
 import click
 
 from sangkien_desktop import __version__, logs
-from sangkien_desktop.cli_support import USER_ENV, Context, parse_date_option, pass_ctx
+from sangkien_desktop.cli_support import USER_ENV, Context, Count, parse_date_option, pass_ctx
 from sangkien_desktop.errors import InputError, SangKienError
 from sangkien_desktop.paths import DB_ENV
 from sangkien_desktop.records import dump_records, load_records_file
@@ -393,7 +393,7 @@ def validate(
 
 @cli.command("search")
 @click.argument("text", nargs=-1, required=True)
-@click.option("--limit", default=50, show_default=True)
+@click.option("--limit", type=Count(1, 10_000), default=50, show_default=True)
 @pass_ctx
 def search_cmd(ctx: Context, text: tuple[str, ...], limit: int) -> None:
     """Tìm sáng kiến theo mã, tên, tác giả — có dấu hoặc không dấu (“nguyen dang”)."""

@@ -16,8 +16,9 @@ import click
 
 from sangkien_desktop.errors import InputError
 from sangkien_desktop.program.profile import ProgramProfile, load_profile
+from sangkien_desktop.records.limits import date_problem
 from sangkien_desktop.storage.database import Database, database_url, open_database, sqlite_file
-from sangkien_desktop.text import parse_date_vn
+from sangkien_desktop.text import format_number, parse_date_vn
 
 USER_ENV = "SANGKIEN_USER"
 PASSWORD_ENV = "SANGKIEN_PASSWORD"
@@ -82,12 +83,44 @@ pass_ctx = click.make_pass_decorator(Context)
 
 
 def parse_date_option(value: str | None, name: str) -> date | None:
+    """A date option (dd/mm/yyyy or yyyy-mm-dd), within the range every input shares."""
     if not value:
         return None
     try:
-        return parse_date_vn(value)
+        day = parse_date_vn(value)
     except ValueError:
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
             raise InputError(f"{name}: “{value}” không phải ngày dạng dd/mm/yyyy.") from None
+    problem = date_problem(day)
+    if problem:
+        raise InputError(f"{name}: {problem}.", english=f"{name}: {value} is out of range.")
+    return day
+
+
+class Count(click.ParamType):
+    """A whole number between ``low`` and ``high``; anything else is an InputError naming the
+    option, in Vietnamese (click's own int type takes 20 digits, which SQLite then cannot
+    bind, and answers in English)."""
+
+    name = "số"
+
+    def __init__(self, low: int, high: int) -> None:
+        self.low, self.high = low, high
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> int:
+        option = param.opts[0] if param is not None and param.opts else "giá trị"
+        wanted = f"một số nguyên từ {self.low} đến {format_number(self.high)}"
+        if isinstance(value, int) and not isinstance(value, bool):
+            number = value
+        else:
+            text = str(value).strip()
+            if not (text.isascii() and text.isdigit()):
+                raise InputError(f"{option}: “{str(value)[:30]}” không phải {wanted}.")
+            number = int(text) if len(text) <= 18 else self.high + 1
+        if not self.low <= number <= self.high:
+            raise InputError(f"{option}: {str(value)[:30]} quá giới hạn; cần {wanted}.")
+        return number

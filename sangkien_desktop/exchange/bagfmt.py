@@ -11,6 +11,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from sangkien_desktop.records.limits import MAX_DATE, MIN_DATE
+
 FORMAT_VERSION = 1
 BAGIT_TXT = b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
 BAG_INFO = "bag-info.txt"
@@ -33,6 +35,11 @@ SIGNATURE_ALGORITHM = "Ed25519"
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _LABEL = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
 _NUMBER = re.compile(r"[0-9]{1,12}")
+#: The highest sequence number: the file name carries it on 5 digits (bundle-format.md §1);
+#: one bundle a day for 270 years.
+MAX_SEQUENCE = 99_999
+#: The longest bundle id (bundle-format.md §2: ≤ 64 characters).
+MAX_BUNDLE_ID = 64
 
 
 class FormatProblem(Exception):
@@ -288,9 +295,24 @@ def parse_bag_info(data: bytes) -> BundleInfo:
         raise FormatProblem(f"{BAG_INFO}: thời điểm tạo gói không hợp lệ.") from None
     if created.tzinfo is None:
         raise FormatProblem(f"{BAG_INFO}: thời điểm tạo gói phải ghi múi giờ.")
+    if not MIN_DATE <= created.date() <= MAX_DATE:
+        raise FormatProblem(
+            f"{BAG_INFO}: thời điểm tạo gói {created.date().isoformat()} nằm ngoài khoảng cho "
+            f"phép ({MIN_DATE.year}–{MAX_DATE.year})."
+        )
     sequence = number("sequence")
-    if sequence < 1:
-        raise FormatProblem(f"{BAG_INFO}: số thứ tự gói phải từ 1 trở lên.")
+    if not 1 <= sequence <= MAX_SEQUENCE:
+        raise FormatProblem(
+            f"{BAG_INFO}: số thứ tự gói {sequence} phải từ 1 đến {MAX_SEQUENCE} "
+            "(5 chữ số, như trong tên tệp gói)."
+        )
+    for field in ("bundle_id", "previous_id"):
+        text = values[field] or ""
+        if len(text) > MAX_BUNDLE_ID:
+            raise FormatProblem(
+                f"{BAG_INFO}: “{BAG_INFO_LABELS[field]}” dài {len(text)} ký tự, quá giới hạn "
+                f"{MAX_BUNDLE_ID} ký tự."
+            )
     return BundleInfo(
         bundle_id=values["bundle_id"] or "",
         sequence=sequence,

@@ -49,6 +49,9 @@ from sangkien_desktop.storage.models import (
 from sangkien_desktop.text import clean
 
 Progress = Callable[[int, int], bool]  # (bundles done, bundles in all) → False to stop
+#: The most bundles a unit may skip after its newest received one: beyond it the number is a
+#: mistake or an attack, not bundles lost on the way (a unit sends a few a year).
+MAX_SEQUENCE_GAP = 1_000
 
 
 @dataclass
@@ -309,6 +312,13 @@ def _import(
         raise _Refuse(
             f"Đơn vị {info.unit_code} đã gửi một gói số {info.sequence} khác (mã {clash.id}); "
             "hãy hỏi lại đơn vị gửi."
+        )
+    newest_received = max(received, default=0)
+    if info.sequence - newest_received > MAX_SEQUENCE_GAP:
+        raise _Refuse(
+            f"Gói số {info.sequence} của {info.unit_code} cách gói mới nhất đã nhận "
+            f"(số {newest_received}) quá {MAX_SEQUENCE_GAP} gói: số thứ tự bất thường, gói bị "
+            "từ chối; hãy hỏi lại đơn vị gửi."
         )
     missing = [n for n in range(1, info.sequence) if n not in received]
     if missing:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from sangkien_desktop.errors import InputError
 from sangkien_desktop.gui.tasks import show_error
+from sangkien_desktop.records.limits import MAX_DATE, MIN_DATE
 from sangkien_desktop.text import format_date, parse_date_vn
 
 _TYPED = re.compile(r"[0-9/.\- ]{0,10}")
@@ -250,7 +251,7 @@ def _read(text: str) -> date | None:
         day = parse_date_vn(text)
     except ValueError:
         return None
-    return day if day.year >= 1900 else None
+    return day if MIN_DATE <= day <= MAX_DATE else None
 
 
 def check_dates(parent: QWidget, *fields: DateField) -> bool:

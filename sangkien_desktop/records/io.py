@@ -22,6 +22,7 @@ from jsonschema.exceptions import ValidationError, best_match
 
 from sangkien_desktop.errors import InputError
 from sangkien_desktop.program.profile import ProgramProfile
+from sangkien_desktop.records.limits import check_record
 from sangkien_desktop.records.model import (
     FORMAT_VERSION,
     Application,
@@ -335,7 +336,7 @@ def parse_record(raw: Any, profile: ProgramProfile, index: int | None = None) ->
         unit_code=raw.get("unit_code"),
     )
     _check_codes(record, profile, where)
-    return record
+    return check_record(record, where)
 
 
 def parse_records(data: Any, profile: ProgramProfile) -> list[InitiativeRecord]:

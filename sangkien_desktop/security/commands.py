@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 import click
 
-from sangkien_desktop.cli_support import PASSWORD_ENV, Context, pass_ctx
+from sangkien_desktop.cli_support import PASSWORD_ENV, Context, Count, pass_ctx
 from sangkien_desktop.errors import InputError
 from sangkien_desktop.exchange.checkpoints import check_log_against, write_checkpoints
 from sangkien_desktop.security.access import authorise
@@ -120,7 +120,9 @@ def audit_seal(ctx: Context) -> None:
 @audit.command("log")
 @click.option("--entity", type=click.Choice(ENTITIES), help="Chỉ loại đối tượng này.")
 @click.option("--id", "entity_id", help="Mã đối tượng (ví dụ mã sáng kiến SK-2024-0001).")
-@click.option("--limit", type=int, default=50, show_default=True, help="Số dòng mới nhất.")
+@click.option(
+    "--limit", type=Count(1, 1_000_000), default=50, show_default=True, help="Số dòng mới nhất."
+)
 @pass_ctx
 def audit_log(ctx: Context, entity: str | None, entity_id: str | None, limit: int) -> None:
     """In các dòng nhật ký mới nhất: ai, lúc nào, làm gì, giá trị cũ → mới."""

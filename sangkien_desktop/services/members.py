@@ -11,6 +11,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from sangkien_desktop.errors import InputError, NotFoundError
+from sangkien_desktop.records.limits import MEMBER_TEXT, check_date, check_text
 from sangkien_desktop.security import audit
 from sangkien_desktop.security.access import authorise
 from sangkien_desktop.services.units import home_unit
@@ -66,7 +67,7 @@ def _check(data: MemberData, where: str = "") -> MemberData:
         raise InputError(f"{prefix}giới tính “{data.gender}” không hợp lệ; dùng NAM hoặc NU.")
     if data.birth_date and data.birth_date > date.today():
         raise InputError(f"{prefix}ngày sinh {data.birth_date:%d/%m/%Y} ở sau hôm nay.")
-    return MemberData(
+    checked = MemberData(
         name,
         data.birth_date,
         data.gender,
@@ -76,6 +77,11 @@ def _check(data: MemberData, where: str = "") -> MemberData:
         data.category,
         data.active,
     )
+    who = where or "Đoàn viên"
+    for key, limit in MEMBER_TEXT.items():
+        check_text(getattr(checked, key), who, key, limit)
+    check_date(checked.birth_date, who, "birth_date")
+    return checked
 
 
 def _fill(member: Member, data: MemberData) -> None:

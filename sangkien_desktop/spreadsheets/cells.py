@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cached_property
 
-from sangkien_desktop.text import clean, fold, format_number
+from sangkien_desktop.records.limits import date_problem, text_problem
+from sangkien_desktop.text import clean, fold
 
 #: Excel's own limit on the characters of one cell.
 MAX_CELL_CHARS = 32_767
@@ -71,10 +72,9 @@ def read_text(value: object, limit: int) -> str:
         text = "\n".join(clean(line) for line in text.replace("\r\n", "\n").split("\n")).strip()
     else:
         text = clean(text)
-    if len(text) > limit:
-        raise CellError(
-            f"dài {format_number(len(text))} ký tự, quá giới hạn {format_number(limit)} ký tự."
-        )
+    problem = text_problem(text, limit, multiline=True)  # clean() left no tab in a line
+    if problem:
+        raise CellError(f"{problem}.")
     return text
 
 
@@ -90,7 +90,15 @@ def _two_digit_year(year: int, today: date) -> int:
 
 def read_date(value: object, today: date | None = None) -> date | None:
     """An Excel date, an Excel serial number, or text ``dd/mm/yyyy``, ``d/m/yy``,
-    ``dd-mm-yyyy``, ``dd.mm.yyyy`` or ``yyyy-mm-dd``."""
+    ``dd-mm-yyyy``, ``dd.mm.yyyy`` or ``yyyy-mm-dd``, between MIN_DATE and MAX_DATE."""
+    day = _any_date(value, today)
+    problem = None if day is None else date_problem(day)
+    if problem:
+        raise CellError(f"{problem}.")
+    return day
+
+
+def _any_date(value: object, today: date | None) -> date | None:
     if is_blank(value):
         return None
     if isinstance(value, datetime):

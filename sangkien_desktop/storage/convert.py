@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sangkien_desktop.program.profile import ProgramProfile
+from sangkien_desktop.records.limits import check_record
 from sangkien_desktop.records.model import (
     Application,
     AttachmentRef,
@@ -79,7 +80,10 @@ def to_record(row: Initiative, unit_code: str | None = None) -> InitiativeRecord
 
 
 def record_values(record: InitiativeRecord) -> dict[str, Any]:
-    """The ``initiatives`` columns that hold ``record``'s own fields."""
+    """The ``initiatives`` columns that hold ``record``'s own fields; InputError for a value
+    out of the limits every input shares (the editor, the CLI and the importers all store
+    through here)."""
+    check_record(record, f"Sáng kiến {record.label()}")
     return {
         "code": record.code,
         "title": record.title,
