@@ -153,8 +153,12 @@ def previous_crash(folder: Path) -> Path | None:
 def start_fault_trace(folder: Path) -> Path | None:
     """Have ``faulthandler`` write to ``folder/faults-<pid>.txt`` (open until
     ``stop_fault_trace``) if the process dies of a native crash. None if the folder cannot be
-    written: the run goes on without a trace."""
+    written (the run goes on without a trace), or if faulthandler was already asked for on
+    stderr (``PYTHONFAULTHANDLER``, ``-X faulthandler``: a developer's or a test's console)."""
     global _fault_file
+    if faulthandler.is_enabled():
+        log.info("faulthandler already writes to stderr: no native-crash trace file")
+        return None
     path = folder / f"faults-{os.getpid()}.txt"
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -39,9 +39,10 @@ def no_core_dump() -> None:
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
-def run_python(code: str) -> subprocess.CompletedProcess[str]:
+def run_python(code: str, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-c", code],
+        env={**{k: v for k, v in os.environ.items() if k != "PYTHONFAULTHANDLER"}, **env},
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -124,6 +125,20 @@ def test_a_native_crash_leaves_a_trace_the_next_start_finds_once(tmp_path: Path)
     assert not list(folder.glob("faults-*.txt"))
     assert str(kept) in (folder / "sangkien.log").read_text(encoding="utf-8")
     assert logs.previous_crash(folder) is None  # reported once
+
+
+def test_a_crash_trace_asked_for_on_the_console_stays_there(tmp_path: Path) -> None:
+    folder = tmp_path / "logs"
+    crashed = run_python(
+        "import faulthandler, pathlib\n"
+        "from sangkien_desktop import logs\n"
+        f"assert logs.start_fault_trace(pathlib.Path({str(folder)!r})) is None\n"
+        "faulthandler._sigsegv()\n",
+        PYTHONFAULTHANDLER="1",
+    )
+    assert crashed.returncode != 0
+    assert "Segmentation fault" in crashed.stderr
+    assert not list(folder.glob("faults-*.txt"))
 
 
 def test_a_clean_exit_leaves_no_trace(tmp_path: Path) -> None:

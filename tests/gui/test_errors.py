@@ -203,7 +203,9 @@ def start(
     """``sangkien-desktop --db DB`` as a process, with a private configuration."""
     assert db.path is not None
     environment = {
-        key: value for key, value in os.environ.items() if key not in (STARTUP_ENV, CRASH_TEST_ENV)
+        key: value
+        for key, value in os.environ.items()
+        if key not in (STARTUP_ENV, CRASH_TEST_ENV, "PYTHONFAULTHANDLER")
     }
     environment.update(
         QT_QPA_PLATFORM="offscreen",
