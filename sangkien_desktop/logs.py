@@ -23,6 +23,7 @@ import faulthandler
 import logging
 import os
 import re
+import sys
 import traceback
 from datetime import datetime
 from io import TextIOWrapper
@@ -65,12 +66,23 @@ class _Handler(RotatingFileHandler):
 _handler: _Handler | None = None
 
 
-def setup_logging(folder: Path) -> Path:
+def setup_logging(folder: Path, *, echo: bool = False) -> Path:
     """Send the application's log records to ``folder/sangkien.log`` (created with the first
-    record); calling again with another folder moves the log there. Returns the file's path."""
+    record); calling again with another folder moves the log there. Returns the file's path.
+    ``echo``: warnings and errors also go to stderr when there is one (the desktop run from a
+    console or by the end-to-end tests; a packaged Windows application has none)."""
     global _handler
-    path = Path(os.path.abspath(folder / LOG_FILE))
     logger = logging.getLogger(LOGGER)
+    if (
+        echo
+        and sys.stderr is not None
+        and not any(type(h) is logging.StreamHandler for h in logger.handlers)
+    ):
+        console = logging.StreamHandler(sys.stderr)
+        console.setLevel(logging.WARNING)
+        console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        logger.addHandler(console)
+    path = Path(os.path.abspath(folder / LOG_FILE))
     if _handler is not None:
         if Path(_handler.baseFilename) == path:
             return path

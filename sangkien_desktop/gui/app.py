@@ -311,7 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     # The log and the native-crash trace come first, so that whatever follows leaves a trace.
     folder = logs.log_folder(None if args.demo else args.db)
-    logs.setup_logging(folder)
+    logs.setup_logging(folder, echo=True)
     crash = logs.previous_crash(folder)
     logs.start_fault_trace(folder)
     log.info(

@@ -233,6 +233,7 @@ def test_an_error_in_a_slot_of_the_real_application_lands_in_its_log(
     logged = (tmp_path / "logs" / "sangkien.log").read_text(encoding="utf-8")
     assert f"RuntimeError: {CRASH_TEST_ENV}=slot" in logged
     assert "Traceback (most recent call last)" in logged
+    assert f"RuntimeError: {CRASH_TEST_ENV}=slot" in done.stderr  # a console sees it too
     assert not list((tmp_path / "logs").glob("faults-*.txt"))  # a clean exit
 
 
