@@ -195,7 +195,7 @@ def credited_author_rule(ctx: Context) -> Iterator[Finding]:
             )
     leads = [i for i, a in enumerate(authors) if a.is_lead]
     if ctx.is_research:
-        if not leads:
+        if not leads and len(authors) > 1:  # a sole member is the project (I.2.4)
             yield ctx.error(
                 code, "authors", "Đề tài chưa chỉ rõ chủ nhiệm đề tài.", "Mark the project lead."
             )

@@ -98,7 +98,17 @@ def recognition_date(record: InitiativeRecord, profile: ProgramProfile) -> date 
 
 
 def eligibility_date(record: InitiativeRecord, profile: ProgramProfile) -> date | None:
-    """PROGRAM.md §5: the later of the recognition date and the first application date."""
+    """PROGRAM.md §5: the later of the recognition date and the first application date.
+
+    A research project's condition (Guidance I.2.3) is complete only once it is accepted,
+    applied and its effect confirmed by the head of the unit applying it: its eligibility date
+    is the latest of the three, unknown while one is missing."""
+    if is_research(record, profile):
+        res = record.research
+        accepted, applied, confirmed = res.accepted_on, res.applied_since, res.confirmed_on
+        if accepted is None or applied is None or confirmed is None:
+            return None
+        return max(accepted, applied, confirmed)
     recognised, applied = recognition_date(record, profile), application_date(record, profile)
     if recognised is None or applied is None:
         return None
@@ -107,15 +117,17 @@ def eligibility_date(record: InitiativeRecord, profile: ProgramProfile) -> date 
 
 def credited_author(record: InitiativeRecord, profile: ProgramProfile) -> Author | None:
     """PROGRAM.md C4: the project lead for research, otherwise the highest contribution share;
-    a tie is settled only by an explicit lead flag among the tied authors."""
+    a tie is settled only by an explicit lead flag among the tied authors. Guidance I.2.4
+    chooses only "when there are several authors or members": a sole author or member is
+    credited, lead flag or not."""
     authors = [a for a in record.authors if a.full_name]
     if not authors:
         return None
+    if len(authors) == 1:
+        return authors[0]
     leads = [a for a in authors if a.is_lead]
     if is_research(record, profile):
         return leads[0] if len(leads) == 1 else None
-    if len(authors) == 1:
-        return authors[0]
     shares = [a.contribution_pct for a in authors]
     if any(s is None for s in shares):
         return None

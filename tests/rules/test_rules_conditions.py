@@ -265,7 +265,10 @@ RESEARCH_CREDIT_CASES = [
         _team((40, True), (60, False)), "Nguyễn Thị Hường", set(), id="lead-with-lower-share"
     ),
     pytest.param(_team((100, True)), "Nguyễn Thị Hường", set(), id="single-author-lead"),
-    pytest.param(_team((100, False)), None, {(C4, "authors")}, id="single-author-not-lead"),
+    pytest.param(
+        _team((100, False)), "Nguyễn Thị Hường", set(), id="single-member-without-lead-flag"
+    ),
+    pytest.param(_team((60, False), (40, False)), None, {(C4, "authors")}, id="two-no-lead"),
     pytest.param(_team((40, False), (60, False)), None, {(C4, "authors")}, id="no-lead"),
     pytest.param(_team((40, True), (60, True)), None, {(C4, "authors[1].is_lead")}, id="two-leads"),
     pytest.param(
@@ -282,6 +285,22 @@ def test_research_project_is_credited_to_its_one_lead(
     assert outcome.errors == errors
     assert outcome.warnings == set()
     assert outcome.derived.credited_author == credited
+
+
+def test_research_project_of_one_member_without_lead_flag_credits_that_member(
+    make_research, evaluate
+):
+    """Guidance I.2.4 chooses the lead "trong trường hợp … có nhiều tác giả, thành viên": a
+    project with one member has nobody to choose between, so no C4 finding."""
+    outcome = evaluate(make_research(_team((100, False))))
+    assert outcome.findings == []
+    assert outcome.derived.credited_author == "Nguyễn Thị Hường"
+
+
+def test_research_project_of_one_member_still_needs_the_share(make_research, evaluate):
+    outcome = evaluate(make_research(_team((None, False))))
+    assert outcome.errors == {(C4, "authors[0].contribution_pct")}
+    assert outcome.derived.credited_author == "Nguyễn Thị Hường"
 
 
 def test_unresolved_tie_warning_names_the_tied_authors(make_record, evaluate):

@@ -64,27 +64,80 @@ def test_eligibility_is_the_later_of_recognition_and_application(
     assert outcome.derived.phase == phase
 
 
-RESEARCH_LATER_CASES = [
-    pytest.param(date(2022, 7, 1), date(2022, 3, 1), date(2022, 7, 1), 2, id="accepted-later"),
-    pytest.param(date(2022, 2, 10), date(2022, 6, 1), date(2022, 6, 1), 2, id="applied-later"),
-]
+RESEARCH_CASES = [
+    # accepted, applied since, confirmed → eligible, phase (Guidance I.2.3: the latest of the three)
+    pytest.param(
+        date(2022, 2, 10), date(2022, 3, 1), date(2022, 5, 31), date(2022, 5, 31), 1,
+        id="confirmed-on-the-last-day-of-phase-1",
+    ),
+    pytest.param(
+        date(2022, 2, 10), date(2022, 3, 1), date(2022, 6, 1), date(2022, 6, 1), 2,
+        id="confirmed-on-the-first-day-of-phase-2",
+    ),
+    pytest.param(
+        date(2022, 2, 10), date(2022, 3, 1), date(2022, 6, 15), date(2022, 6, 15), 2,
+        id="confirmed-in-june-2022-is-phase-2",
+    ),
+    pytest.param(
+        date(2022, 7, 1), date(2022, 3, 1), date(2022, 7, 1), date(2022, 7, 1), 2,
+        id="accepted-and-confirmed-later",
+    ),
+    pytest.param(
+        date(2022, 2, 10), date(2022, 6, 1), date(2022, 5, 31), date(2022, 6, 1), 2,
+        id="applied-after-the-confirmation",
+    ),
+    pytest.param(
+        date(2021, 9, 1), date(2021, 9, 1), date(2021, 9, 1), date(2021, 9, 1), 1,
+        id="all-on-the-first-day",
+    ),
+    pytest.param(
+        date(2023, 3, 1), date(2023, 3, 1), date(2023, 9, 1), date(2023, 9, 1), 2,
+        id="confirmed-on-the-last-day-of-phase-2",
+    ),
+]  # fmt: skip
 
 
-@pytest.mark.parametrize(("accepted", "applied", "eligible", "phase"), RESEARCH_LATER_CASES)
-def test_research_eligibility_is_the_later_of_acceptance_and_application(
-    make_research, evaluate, accepted, applied, eligible, phase
+@pytest.mark.parametrize(("accepted", "applied", "confirmed", "eligible", "phase"), RESEARCH_CASES)
+def test_research_eligibility_is_the_latest_of_acceptance_application_and_confirmation(
+    make_research, evaluate, accepted, applied, confirmed, eligible, phase
 ):
     record = make_research(
         {
             "research.accepted_on": accepted,
             "research.applied_since": applied,
-            "research.confirmed_on": date(2022, 8, 1),
+            "research.confirmed_on": confirmed,
         }
     )
     outcome = evaluate(record)
     assert outcome.derived.eligibility_date == eligible
     assert outcome.derived.phase == phase
     assert outcome.findings == []
+
+
+def test_research_confirmed_after_the_last_phase_is_in_no_phase_but_not_excluded(
+    make_research, evaluate
+):
+    """Applied inside the window (no E1), but its condition completed on 02/09/2023: after
+    phase 2, so the portal cannot take it (R5) and the eligibility gate refuses it."""
+    record = make_research(
+        {"research.applied_since": date(2023, 3, 1), "research.confirmed_on": date(2023, 9, 2)}
+    )
+    outcome = evaluate(record)
+    assert outcome.derived.eligibility_date == date(2023, 9, 2)
+    assert outcome.derived.phase is None
+    assert outcome.errors == set()
+    assert outcome.warnings == {(R5, None)}
+
+
+@pytest.mark.parametrize("missing", ["accepted_on", "applied_since", "confirmed_on"])
+def test_research_eligibility_is_unknown_until_its_condition_is_complete(
+    make_research, evaluate, missing
+):
+    outcome = evaluate(make_research({f"research.{missing}": None}))
+    assert outcome.derived.eligibility_date is None
+    assert outcome.derived.phase is None
+    assert outcome.codes(R5) == []
+    assert ("C3_RESEARCH_ACCEPTED_APPLIED", f"research.{missing}") in outcome.errors
 
 
 UNKNOWN_CASES = [

@@ -89,14 +89,23 @@ def test_eligibility_is_the_max_and_decides_the_phase(make_record, evaluate, app
 
 
 @examples
-@given(applied=any_day, accepted=any_day)
-def test_research_eligibility_is_the_max_of_acceptance_and_application(
-    make_research, evaluate, applied, accepted
+@given(applied=any_day, accepted=any_day, confirmed=any_day)
+def test_research_eligibility_is_the_max_of_acceptance_application_and_confirmation(
+    make_research, evaluate, applied, accepted, confirmed
 ):
-    record = make_research({"research.applied_since": applied, "research.accepted_on": accepted})
-    derived = evaluate(record, today=FAR_FUTURE).derived
-    assert derived.eligibility_date == max(applied, accepted)
-    assert derived.phase == _expected_phase(max(applied, accepted))
+    """Guidance I.2.3: the project qualifies once accepted, applied and its effect confirmed."""
+    record = make_research(
+        {
+            "research.applied_since": applied,
+            "research.accepted_on": accepted,
+            "research.confirmed_on": confirmed,
+        }
+    )
+    outcome = evaluate(record, today=FAR_FUTURE)
+    eligible = max(applied, accepted, confirmed)
+    assert outcome.derived.eligibility_date == eligible
+    assert outcome.derived.phase == _expected_phase(eligible)
+    assert (("R5_NO_PHASE", None) in outcome.warnings) == (outcome.derived.phase is None)
 
 
 team = st.lists(
@@ -132,7 +141,10 @@ def test_research_credit_goes_to_the_one_lead_whatever_the_shares(make_research,
     ]
     derived = evaluate(make_research({"authors": authors})).derived
     leads = [i for i, (_, lead) in enumerate(members) if lead]
-    assert derived.credited_author == (f"Tác giả {leads[0]}" if len(leads) == 1 else None)
+    if len(members) == 1:  # I.2.4 chooses only among several members
+        assert derived.credited_author == "Tác giả 0"
+    else:
+        assert derived.credited_author == (f"Tác giả {leads[0]}" if len(leads) == 1 else None)
 
 
 @examples
