@@ -15,6 +15,7 @@ import re
 import shutil
 import sqlite3
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -30,6 +31,7 @@ from sangkien_desktop.storage.database import (
     disk_reason,
     known_revision,
     migrate_file,
+    sole_use,
 )
 from sangkien_desktop.storage.models import Initiative, Member
 
@@ -89,7 +91,8 @@ def backup_now(
             partial.replace(target)
             written.append(target)
         except OSError as exc:
-            partial.unlink(missing_ok=True)  # a full stick keeps no half copy
+            with suppress(OSError):  # a full stick keeps no half copy
+                partial.unlink(missing_ok=True)
             raise StorageError(
                 f"Đã sao lưu vào {first.parent} nhưng không ghi được vào {folder}: "
                 f"{disk_reason(exc)}."
@@ -296,11 +299,21 @@ def restore(
             english=f"{backup.name} was not restored: {exc.english}",
         ) from exc
     kept = None
-    if target.exists():
-        kept = backup_sqlite(
-            target, target.with_name(f"{target.stem}.thay-the-{moment:%Y%m%d-%H%M%S}.sqlite")
-        )
-    for suffix in ("-wal", "-shm"):
-        Path(f"{target}{suffix}").unlink(missing_ok=True)
-    incoming.replace(target)
+    try:
+        if target.exists():
+            # Nobody may have it open: a program that had would go on writing to the replaced
+            # file, and those writes would be lost. Closing the connection checkpoints the WAL
+            # into the file; the swap follows at once (Windows cannot rename an open file).
+            with sole_use(target) as connection:
+                kept = backup_sqlite(
+                    target,
+                    target.with_name(f"{target.stem}.thay-the-{moment:%Y%m%d-%H%M%S}.sqlite"),
+                    connection=connection,
+                )
+        for suffix in ("-wal", "-shm"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        incoming.replace(target)
+    except BaseException:
+        incoming.unlink(missing_ok=True)
+        raise
     return kept

@@ -90,8 +90,11 @@ def _refuse_password_in_url(url: str) -> None:
 
 
 def managed_by_models(name: str | None, type_: str, _parents: object) -> bool:
-    """Alembic's filter: the FTS5 index and its shadow tables are made by hand in revision 0004
-    (SQLite only), so comparing the models with the database leaves them out."""
+    """Alembic's filter: the search index is made by hand in revision 0004 (SQLite: the FTS5
+    table and its shadow tables; PostgreSQL: a trigram index), so comparing the models with the
+    database leaves it out."""
+    if type_ == "index" and name == "ix_initiatives_search_trgm":
+        return False
     return not (type_ == "table" and name is not None and name.startswith("initiatives_fts"))
 
 
@@ -131,8 +134,11 @@ def current_revision(engine: Engine) -> str | None:
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def backup_sqlite(source: Path, target: Path) -> Path:
-    """Copy a live SQLite database consistently (online backup API), then fsync the copy."""
+def backup_sqlite(
+    source: Path, target: Path, *, connection: sqlite3.Connection | None = None
+) -> Path:
+    """Copy a live SQLite database consistently (online backup API), then fsync the copy.
+    ``connection``: an open connection to ``source`` to copy through (see :func:`sole_use`)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".part")
     # A copy cut short (a crash, a power cut) may have left a partial file, perhaps damaged:
@@ -140,7 +146,7 @@ def backup_sqlite(source: Path, target: Path) -> Path:
     for leftover in (partial, partial.with_name(partial.name + "-journal")):
         leftover.unlink(missing_ok=True)
     try:
-        src = sqlite3.connect(f"{Path(source).resolve().as_uri()}?mode=ro", uri=True)
+        src = connection or sqlite3.connect(f"{Path(source).resolve().as_uri()}?mode=ro", uri=True)
         try:
             dst = sqlite3.connect(partial)
             try:
@@ -148,7 +154,8 @@ def backup_sqlite(source: Path, target: Path) -> Path:
             finally:
                 dst.close()
         finally:
-            src.close()
+            if connection is None:
+                src.close()
         with open(partial, "rb+") as handle:
             handle.flush()
             os.fsync(handle.fileno())
@@ -165,6 +172,31 @@ def backup_sqlite(source: Path, target: Path) -> Path:
             ) from exc
         raise
     return target
+
+
+@contextmanager
+def sole_use(path: Path) -> Iterator[sqlite3.Connection]:
+    """Hold the database file ``path`` so that nobody else, in this process or another, has it
+    open; yields the one connection. Every open :class:`Database` keeps a pooled connection and
+    with it SQLite's shared lock on the file (WAL mode), so an application or a ``sangkien``
+    command that has the database open makes this refuse (StorageError naming the file)."""
+    connection = sqlite3.connect(path, timeout=0, isolation_level=None, check_same_thread=False)
+    try:
+        try:
+            connection.execute("PRAGMA locking_mode=EXCLUSIVE")  # kept until closed
+            connection.execute("BEGIN EXCLUSIVE")
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchall()
+            connection.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            raise StorageError(
+                f"Cơ sở dữ liệu {path} đang được mở ở chương trình khác (ứng dụng Sáng Kiến "
+                "Desktop hoặc một lệnh sangkien đang chạy): hãy đóng chương trình đó rồi thử lại. "
+                "Chưa có gì thay đổi.",
+                english=f"{path} is open in another program: close it and try again.",
+            ) from exc
+        yield connection
+    finally:
+        connection.close()
 
 
 def disk_reason(exc: BaseException) -> str:

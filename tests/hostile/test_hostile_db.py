@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import closing
 from datetime import datetime, timedelta
@@ -230,3 +231,41 @@ def test_a_full_backups_folder_keeps_no_partial_copy(
     code, _, err = run(capsys, demo_db.path, "backup")
     assert code == 2 and "ổ đĩa đầy" in err and "Traceback" not in err
     assert list(folder.iterdir()) == []
+
+
+HOLDER = """
+import sys
+from sqlalchemy import text
+from sangkien_desktop.storage import open_database
+db = open_database(sys.argv[1])
+with db.reader() as session:
+    session.execute(text("SELECT 1")).all()
+print("open", flush=True)
+sys.stdin.readline()
+db.close()
+"""
+
+
+def test_restore_is_refused_while_another_program_has_the_database_open(
+    demo_db: Database,
+) -> None:
+    path = demo_db.path
+    assert path is not None
+    [backup] = backup_now(demo_db)
+    demo_db.close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "open\n"
+        with pytest.raises(StorageError, match="đang được mở ở chương trình khác") as refused:
+            restore(path, backup)
+        assert str(path) in refused.value.message
+        assert not [p for p in path.parent.iterdir() if "thay-the" in p.name or "part" in p.name]
+    finally:
+        holder.communicate("\n")
+    assert holder.returncode == 0
+    assert restore(path, backup) is not None  # once it has closed, the restore goes through
