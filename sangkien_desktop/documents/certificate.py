@@ -281,7 +281,7 @@ class CertificateWriter:
                     f"Được công nhận theo Quyết định số {data.decision_no} ngày "
                     f"{format_date(data.decided_on)}{body}.",
                     s.line,
-                    0,
+                    4,
                 )
             )
         return lines

@@ -111,7 +111,7 @@ _SETTING_OPTIONS = {
     "place": ("--place", "Địa danh ghi trước ngày tháng."),
     "certificate_symbol": ("--certificate-symbol", "Ký hiệu giấy chứng nhận (GCN-CĐCS)."),
     "decision_symbol": ("--decision-symbol", "Ký hiệu quyết định (QĐ-CĐCS)."),
-    "receipt_symbol": ("--receipt-symbol", "Ký hiệu giấy biên nhận (BN-CĐCS)."),
+    "receipt_symbol": ("--receipt-symbol", "Ký hiệu giấy biên nhận (BN-HĐSK)."),
     "on_behalf": ("--on-behalf", "Thẩm quyền ký (TM. BAN CHẤP HÀNH)."),
     "signatory_title": ("--signatory-title", "Chức vụ người ký (CHỦ TỊCH)."),
     "signatory_name": ("--signatory-name", "Họ và tên người ký."),

@@ -182,15 +182,32 @@ def line_width(text: str, style: ParagraphStyle, width: float) -> float:
 GUTTER = 4 * mm  # between the issuing body and the national heading
 
 
+def balanced(text: str, style: ParagraphStyle, width: float) -> Paragraph:
+    """``text`` on as few lines as ``width`` allows, those lines as even as possible
+    ("CÔNG ĐOÀN CÔNG TY CỔ PHẦN / CƠ KHÍ ĐÔNG ANH", not a last word alone)."""
+    text = nfc(text)
+    lines = simpleSplit(text, style.fontName, style.fontSize, width)
+    if len(lines) > 1:
+        narrow, wide = width / len(lines), width
+        while wide - narrow > 1:
+            middle = (narrow + wide) / 2
+            if len(simpleSplit(text, style.fontName, style.fontSize, middle)) > len(lines):
+                narrow = middle
+            else:
+                wide = middle
+        lines = simpleSplit(text, style.fontName, style.fontSize, wide)
+    return Paragraph("<br/>".join(esc(line) for line in lines), style)
+
+
 def issuing_block(settings: DocumentSettings, width: float) -> list[Flowable]:
-    """Upper-level union (regular), issuing union (bold) and the rule under it."""
+    """Upper-level union (regular), issuing union (bold) and the rule under it. Decree 30
+    sets 12–13 pt: a long name wraps onto even lines rather than shrinks below that."""
     s = styles()
     block: list[Flowable] = []
     if settings.superior_body:
-        # Decree 30 sets 12–13 pt: a long name wraps rather than shrinks below that.
-        block.append(para(upper(settings.superior_body), s.head))
+        block.append(balanced(upper(settings.superior_body), s.head, width))
     issuing = upper(settings.issuing_body)
-    block.append(para(issuing, s.head_bold))
+    block.append(balanced(issuing, s.head_bold, width))
     block.append(Rule(line_width(issuing, s.head_bold, width) * 0.4))
     return block
 
@@ -219,9 +236,13 @@ _HEADING_STYLE = TableStyle(
 
 
 def heading_widths(width: float) -> tuple[float, float]:
-    """Left (issuing body) and right (national heading) columns of the heading."""
-    left = width * 0.44
-    return left, width - left
+    """Left (issuing body) and right (national heading) columns of the heading: the right
+    one just wide enough for the national heading on one line (a portrait page), or 45 % of a
+    wider page (the landscape certificate), the rest for the issuing body."""
+    s = styles()
+    national = stringWidth(NATIONAL_HEADING, s.national.fontName, s.national.fontSize)
+    right = max(national + GUTTER, width * 0.45)
+    return width - right, right
 
 
 def heading(

@@ -39,7 +39,8 @@ class DocumentSettings:
     place: str = ""
     certificate_symbol: str = "GCN-CĐCS"
     decision_symbol: str = "QĐ-CĐCS"
-    receipt_symbol: str = "BN-CĐCS"
+    #: The receipt is the recognising organisation's (its council's), not the union's.
+    receipt_symbol: str = "BN-HĐSK"
     on_behalf: str = "TM. BAN CHẤP HÀNH"
     signatory_title: str = "CHỦ TỊCH"
     signatory_name: str = ""

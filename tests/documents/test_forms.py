@@ -85,7 +85,7 @@ def test_receipt_is_issued_by_the_recognising_organisation_with_one_month_to_ans
     text = pdf_text(print_form(unit_db, profile, "receipt", "SK-2022-0042", tmp_path / "b.pdf"))
     for expected in (
         "CÔNG TY CỔ PHẦN CƠ KHÍ ĐÔNG ANH",
-        "/BN-CĐCS",
+        "/BN-HĐSK",
         "Hà Nội, ngày 05 tháng 01 năm 2023",
         "GIẤY BIÊN NHẬN",
         "Công ty Cổ phần Cơ khí Đông Anh đã nhận đơn yêu cầu công nhận sáng kiến của:",
