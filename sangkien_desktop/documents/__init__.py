@@ -29,7 +29,8 @@ The API the GUI and the CLI call (``documents.service``)::
         The certificate register.
 
 Output files are written to a temporary file beside the target and renamed over it.
-The unit's document settings (issuing body, symbols, place, signatory, promised answer days,
-logo) are ``documents.settings.load_settings(db)`` / ``save_settings(db, settings)``.
+The unit's document settings (issuing body, recognising organisation, reward regulation,
+symbols, place, signatory, logo) are ``documents.settings.load_settings(db)`` /
+``save_settings(db, settings)``; ``documents.fonts.font_in_use()`` names the font printed in.
 Errors the user can cause are InputError / NotFoundError with a Vietnamese message.
 """
