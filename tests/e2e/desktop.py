@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import select
 import shutil
 import sqlite3
 import subprocess
@@ -94,18 +95,28 @@ class Display:
         finally:
             os.close(write_end)
         try:
-            number = b""
-            while not number.endswith(b"\n"):
-                chunk = os.read(read_end, 16)  # blocks until Xvfb is ready (or exits)
-                if not chunk:
-                    break
-                number += chunk
+            self.name = f":{int(self._read_number(read_end))}"
+        except BaseException:
+            self.stop()
+            raise
         finally:
             os.close(read_end)
+
+    @staticmethod
+    def _read_number(read_end: int) -> bytes:
+        """What Xvfb writes on ``-displayfd`` once it is ready, within ``DEADLINE``."""
+        number, end = b"", time.monotonic() + DEADLINE
+        while not number.endswith(b"\n"):
+            left = end - time.monotonic()
+            if left <= 0 or not select.select([read_end], [], [], left)[0]:
+                raise RuntimeError(f"Xvfb did not report its display within {DEADLINE:.0f} s")
+            chunk = os.read(read_end, 16)
+            if not chunk:  # it exited
+                break
+            number += chunk
         if not number.strip():
-            self.stop()
             raise RuntimeError("Xvfb did not start (no display number on -displayfd)")
-        self.name = f":{int(number)}"
+        return number
 
     def stop(self) -> None:
         reap(self.process)
