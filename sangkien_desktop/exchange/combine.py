@@ -38,6 +38,7 @@ from sangkien_desktop.security.access import authorise
 from sangkien_desktop.services.attachments import attachments_dir
 from sangkien_desktop.services.initiatives import store_row
 from sangkien_desktop.storage.backups import backup_before_import
+from sangkien_desktop.storage.convert import to_record
 from sangkien_desktop.storage.database import Database
 from sangkien_desktop.storage.models import (
     Initiative,
@@ -68,6 +69,7 @@ class BundleImport:
     updated: int = 0
     unchanged: int = 0
     kept_newer: int = 0  # initiatives a newer bundle of the unit had already written
+    repaired: int = 0  # initiatives changed outside the application, restored from the bundle
     warnings: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
@@ -80,6 +82,8 @@ class BundleImport:
             reason = self.problems[0] if self.problems else "gói không hợp lệ"
             return f"{self.path.name}: KHÔNG NHẬN — {reason}"
         parts = [f"{self.added} mới", f"{self.updated} cập nhật", f"{self.unchanged} không đổi"]
+        if self.repaired:
+            parts.append(f"{self.repaired} đã sửa lại")
         if self.kept_newer:
             parts.append(f"{self.kept_newer} giữ bản mới hơn")
         return f"{self.path.name}: đã nhận {who} — {', '.join(parts)}."
@@ -220,6 +224,7 @@ def _import_bundle(
         except _Refuse as exc:
             result.problems.append(str(exc))
             result.added = result.updated = result.unchanged = result.kept_newer = 0
+            result.repaired = 0
             return result
         result.imported = True
         result.warnings = [w for w in verification.warnings if not w.startswith("Khóa ký")] + (
@@ -300,8 +305,16 @@ def _import(
     if same is not None:
         if same.content_sha256 != verification.content_sha256 or same.unit_id != unit.id:
             raise _Refuse(f"Đã nhận một gói khác có cùng mã {info.bundle_id}; gói này bị từ chối.")
-        result.unchanged = len(verification.records)
-        result.warnings.append("Gói này đã được nhận trước đây; không có gì thay đổi.")
+        # A re-send still restores what was changed here since (an edit by SQL, a restore).
+        _records(session, verification.records, unit, info, profile, result, actor)
+        result.warnings.append(
+            "Gói này đã được nhận trước đây; "
+            + (
+                f"{result.repaired} sáng kiến bị sửa ngoài gói đã được sửa lại theo gói."
+                if result.repaired
+                else "không có gì thay đổi."
+            )
+        )
         return
     received = {
         b.sequence: b
@@ -405,19 +418,29 @@ def _records(
         if source is not None and source.sequence > info.sequence:
             result.kept_newer += 1
             continue
+        # The same content again: nothing to do, unless the stored row no longer holds it
+        # (changed by SQL or by anything but a signed bundle), which the bundle repairs.
+        resent = source is not None and (
+            source.digest == digest or source.bundle_id == info.bundle_id
+        )
         if source is None:
             source = ReceivedInitiative(initiative_id=record.id, unit_id=unit.id)
             session.add(source)
-        elif source.digest == digest and row is not None:
+        elif resent and row is not None:
             source.bundle_id, source.sequence = info.bundle_id, info.sequence
-            result.unchanged += 1
-            continue
+            if content_digest(to_record(row, info.unit_code)) == digest:
+                result.unchanged += 1
+                continue
         inserted = row is None
-        comment = f"Nhận từ {info.unit_code}, gói số {info.sequence}"
+        repair = resent and not inserted
+        comment = (
+            f"{'Sửa lại theo' if repair else 'Nhận từ'} {info.unit_code}, gói số {info.sequence}"
+        )
         store_row(session, row, stored, profile, unit.id, actor, comment)
         source.bundle_id, source.sequence, source.digest = info.bundle_id, info.sequence, digest
         result.added += inserted
-        result.updated += not inserted
+        result.repaired += repair
+        result.updated += not inserted and not repair
     session.flush()
 
 

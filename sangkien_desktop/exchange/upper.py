@@ -1,5 +1,7 @@
 """Upper-level totals of the units whose bundles were combined, and their Excel report.
 
+- Only initiatives received in their unit's signed bundles count (``received_initiatives``):
+  the upper union's own and anything not brought by a signed bundle are left out.
 - An initiative is *eligible* when it has no error finding and its eligibility date falls in a
   phase of the program (PROGRAM.md §2, §3, §5); totals show all initiatives and the eligible ones.
 - Participation rate of a unit (PROGRAM.md §4) = distinct credited authors of its eligible
@@ -32,7 +34,14 @@ from sangkien_desktop.files import atomic_write_bytes
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.security.access import authorise
 from sangkien_desktop.storage.database import Database
-from sangkien_desktop.storage.models import Author, Initiative, ReceivedBundle, Target, Unit
+from sangkien_desktop.storage.models import (
+    Author,
+    Initiative,
+    ReceivedBundle,
+    ReceivedInitiative,
+    Target,
+    Unit,
+)
 from sangkien_desktop.text import fold, format_date
 
 NO_CLUSTER = "(chưa ghi cụm, khối)"
@@ -117,7 +126,9 @@ def quarter_of(day: date) -> tuple[int, int]:
 
 
 def upper_report(db: Database, profile: ProgramProfile) -> UpperReport:
-    """Totals of every unit that has initiatives in this database."""
+    """Totals of every unit whose signed bundles brought initiatives into this database. Only
+    initiatives received in a signed bundle of their own unit count: the upper union's own, and
+    anything written by an unsigned import or outside the application, never do."""
     with db.reader() as session:
         units = {u.id: u for u in session.scalars(select(Unit))}
         rows = session.execute(
@@ -130,6 +141,10 @@ def upper_report(db: Database, profile: ProgramProfile) -> UpperReport:
                 Initiative.eligibility_date,
                 Initiative.credited_author,
                 Initiative.economic_value_vnd,
+            ).join(
+                ReceivedInitiative,
+                (ReceivedInitiative.initiative_id == Initiative.id)
+                & (ReceivedInitiative.unit_id == Initiative.unit_id),
             )
         ).all()
         eligible_ids = [r[0] for r in rows if r[4] == 0 and r[3] is not None]

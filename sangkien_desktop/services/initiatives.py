@@ -35,7 +35,14 @@ from sangkien_desktop.storage.convert import (
     to_record,
 )
 from sangkien_desktop.storage.database import Database
-from sangkien_desktop.storage.models import Attachment, Author, Initiative, Unit, WorkflowEvent
+from sangkien_desktop.storage.models import (
+    Attachment,
+    Author,
+    Initiative,
+    ReceivedInitiative,
+    Unit,
+    WorkflowEvent,
+)
 from sangkien_desktop.storage.search import text_match
 from sangkien_desktop.text import clean
 from sangkien_desktop.workflow.states import TRANSITIONS, State, next_steps, state_name
@@ -328,6 +335,35 @@ def import_moves(
     return plan
 
 
+def _check_origin(
+    record: InitiativeRecord,
+    where: str,
+    home: Unit,
+    units: dict[str, int],
+    received: dict[str, tuple[str, int]],
+) -> None:
+    """Records of other units arrive only in their signed bundles (``exchange.combine``): a file
+    without a signature may neither change one received that way nor add one in the name of a
+    unit this database knows (a unit code it does not know is read as this unit's own)."""
+    if record.id in received:
+        unit, sequence = received[record.id]
+        raise InputError(
+            f"{where}, trường id: sáng kiến này đã nhận trong gói hồ sơ ký số (gói số {sequence} "
+            f"của {unit}); chỉ một gói ký số mới hơn của {unit} mới thay đổi được nó, tệp không "
+            "ký thì không. Cơ sở dữ liệu không thay đổi.",
+            english=f"{where}, field id: received in signed bundle {sequence} of {unit}; only a "
+            "newer signed bundle of that unit may change it. Nothing changed.",
+        )
+    code = record.unit_code or ""
+    if code and code != home.code and code in units:
+        raise InputError(
+            f"{where}, trường unit_code: sáng kiến của đơn vị {code} chỉ nhận được qua gói hồ sơ "
+            f"ký số của {code} (nhận gói), không qua tệp không ký. Cơ sở dữ liệu không thay đổi.",
+            english=f"{where}, field unit_code: initiatives of {code} arrive only in its signed "
+            "bundles. Nothing changed.",
+        )
+
+
 @dataclass
 class ImportResult:
     added: int = 0
@@ -363,8 +399,15 @@ def import_records(
         existing: dict[str, tuple[str, str, datetime]] = {}
         added_at: dict[tuple[str, str, str], datetime] = {}
         audited: dict[str, dict[str, Any]] = {}
+        received: dict[str, tuple[str, int]] = {}  # id → (unit code, sequence) of its bundle
         trail: list[audit.Change] = []
         for chunk in _batches([r.id for r in records]):
+            origin = (
+                select(ReceivedInitiative.initiative_id, Unit.code, ReceivedInitiative.sequence)
+                .join(Unit, Unit.id == ReceivedInitiative.unit_id)
+                .where(ReceivedInitiative.initiative_id.in_(chunk))
+            )
+            received.update((id_, (code, seq)) for id_, code, seq in session.execute(origin))
             query = select(Initiative.id, Initiative.code, Initiative.status, Initiative.created_at)
             for id_, code, status, created in session.execute(
                 query.where(Initiative.id.in_(chunk))
@@ -397,6 +440,7 @@ def import_records(
                     "trong cơ sở dữ liệu.",
                     english=f"{where}, field code: '{record.code}' belongs to another initiative.",
                 )
+            _check_origin(record, where, home, units, received)
             previous = existing.get(record.id)
             if previous is not None and codes.get(previous[0]) == record.id:
                 del codes[previous[0]]
