@@ -20,6 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepInFrame, KeepTogether, Spacer, Table, TableStyle
 
 from sangkien_desktop.documents.certificate import research_kind
+from sangkien_desktop.documents.checklist import checklist_page
 from sangkien_desktop.documents.eligibility import blocking_findings
 from sangkien_desktop.documents.fonts import SERIF
 from sangkien_desktop.documents.furniture import (
@@ -41,7 +42,7 @@ from sangkien_desktop.documents.settings import DocumentSettings
 from sangkien_desktop.documents.wording import money, place_and_day
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.records.model import Author, InitiativeRecord
-from sangkien_desktop.rules.engine import credited_author, derive, is_research
+from sangkien_desktop.rules.engine import Finding, credited_author, derive, is_research
 from sangkien_desktop.services.units import UnitDetails
 from sangkien_desktop.text import format_date
 
@@ -70,6 +71,8 @@ class FormContext:
     unit: UnitDetails
     profile: ProgramProfile
     today: date
+    #: The record's findings, listed on a checklist page after a dossier form (checklist.py).
+    findings: tuple[Finding, ...] = ()
 
 
 def _lines(text: str) -> list[Flowable]:
@@ -261,6 +264,7 @@ def application(record: InitiativeRecord, ctx: FormContext) -> bytes:
             )
         ),
     ]
+    story += checklist_page(record, ctx.findings)
     return _build(story, f"Đơn yêu cầu công nhận sáng kiến {record.code}")
 
 
@@ -314,6 +318,7 @@ def description(record: InitiativeRecord, ctx: FormContext) -> bytes:
     left = signature(["XÁC NHẬN CỦA THỦ TRƯỞNG ĐƠN VỊ"], "(Ký, ghi rõ họ tên, đóng dấu)")
     right = _signers(title, record, None, ctx.settings.place)
     story.append(KeepTogether(columns([Spacer(1, 16), *left], right, WIDTH, 0.45)))
+    story += checklist_page(record, ctx.findings)
     return _build(story, f"Mô tả sáng kiến {record.code}")
 
 
@@ -378,6 +383,7 @@ def receipt(record: InitiativeRecord, ctx: FormContext) -> bytes:
             )
         )
     )
+    story += checklist_page(record, ctx.findings)
     return _build(story, f"Giấy biên nhận đơn {record.code}")
 
 

@@ -54,6 +54,7 @@ from sangkien_desktop.documents.settings import load_settings
 from sangkien_desktop.errors import InputError, NotFoundError
 from sangkien_desktop.files import commit, write_temp
 from sangkien_desktop.program.profile import ProgramProfile
+from sangkien_desktop.rules import check
 from sangkien_desktop.security.access import authorise
 from sangkien_desktop.services.initiatives import get_record
 from sangkien_desktop.services.units import unit_details
@@ -63,6 +64,8 @@ from sangkien_desktop.storage.models import Author as InitiativeAuthor
 from sangkien_desktop.storage.models import Certificate, Initiative, Member, Reward
 from sangkien_desktop.text import clean, format_date
 
+#: The forms a member fills before recognition: never gated, their findings on a checklist page.
+DOSSIER_FORMS = ("application", "description", "receipt")
 SALUTATIONS = {"NAM": "ông", "NU": "bà"}
 
 
@@ -303,7 +306,8 @@ def render_form(
     db: Database, profile: ProgramProfile, kind: str, code: str, today: date | None = None
 ) -> bytes:
     """The form ``kind`` (application, description, receipt, portal-sheet) as PDF bytes
-    ("report.export")."""
+    ("report.export"). Printable in any state; a dossier form of a record with findings ends
+    with a checklist page listing them."""
     authorise(db, "report.export")
     if kind not in FORMS:
         raise InputError(
@@ -312,7 +316,10 @@ def render_form(
             english=f"No form '{kind}'.",
         )
     record = get_record(db, clean(code))
-    context = FormContext(load_settings(db), unit_details(db), profile, today or date.today())
+    findings = tuple(check(record, profile)) if kind in DOSSIER_FORMS else ()
+    context = FormContext(
+        load_settings(db), unit_details(db), profile, today or date.today(), findings
+    )
     return FORMS[kind](record, context)
 
 
