@@ -3980,6 +3980,12 @@ Assigned to: %2</translation>
         <source>Đã xảy ra lỗi ngoài dự kiến. Dữ liệu đã lưu không bị ảnh hưởng.</source>
         <translation>An unexpected error occurred. Data already saved is not affected.</translation>
     </message>
+    <message>
+        <source>Chi tiết đã được ghi vào tệp nhật ký:
+%1</source>
+        <translation>The details are written to the log file:
+%1</translation>
+    </message>
 </context>
 <context>
     <name>UnitForm</name>

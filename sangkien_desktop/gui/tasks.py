@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from sangkien_desktop import logs
 from sangkien_desktop.errors import SangKienError
 from sangkien_desktop.gui.ownership import keep
 
@@ -161,7 +162,16 @@ def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
                 "Task", "Đã xảy ra lỗi ngoài dự kiến. Dữ liệu đã lưu không bị ảnh hưởng."
             )
         )
-        box.setDetailedText(getattr(exc, "__traceback_text__", repr(exc)))
+        details = getattr(exc, "__traceback_text__", None)
+        box.setDetailedText(details or "".join(traceback.format_exception(exc)))
+        log_file = logs.log_file()
+        if log_file is not None:  # set up by gui/app.py: the traceback is kept for support
+            logs.log_unexpected(exc, "a task or a screen")
+            box.setInformativeText(
+                QCoreApplication.translate(
+                    "Task", "Chi tiết đã được ghi vào tệp nhật ký:\n%1"
+                ).replace("%1", str(log_file))
+            )
     # Freed once closed; with no window to sit on, held until then (gui/ownership): a local
     # parentless box would be deleted as this function returns, before anyone saw it.
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

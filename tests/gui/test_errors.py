@@ -15,12 +15,13 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from sangkien_desktop import logs
 from sangkien_desktop.errors import InputError
 from sangkien_desktop.gui import errors
 from sangkien_desktop.gui.app import CRASH_TEST_ENV, STARTUP_ENV, Desk
+from sangkien_desktop.gui.tasks import Progress, run_task
 from sangkien_desktop.storage import Database
 
 pytestmark = [
@@ -187,6 +188,26 @@ def test_the_hook_never_raises_even_when_showing_fails(
     assert "RuntimeError: không hiện được" in capsys.readouterr().err  # Python's own report
     assert "RuntimeError: không hiện được" in safety_net.read_text(encoding="utf-8")
     assert errors._busy is False
+
+
+def test_a_failed_background_task_is_logged_and_its_box_names_the_log(
+    qtbot: Any, log_file: Path
+) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+
+    def work(_progress: Progress) -> None:
+        raise RuntimeError("hỏng trong tác vụ nền")
+
+    run_task(parent, work, "Đang thử")
+    qtbot.waitUntil(lambda: bool(parent.findChildren(QMessageBox)))
+    (box,) = parent.findChildren(QMessageBox)
+    assert str(log_file) in box.informativeText()
+    assert "RuntimeError: hỏng trong tác vụ nền" in box.detailedText()
+    logged = log_file.read_text(encoding="utf-8")
+    assert "Traceback (most recent call last)" in logged
+    assert "RuntimeError: hỏng trong tác vụ nền" in logged
+    box.close()
 
 
 # The real entry point ---------------------------------------------------------------------
