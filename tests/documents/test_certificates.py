@@ -32,6 +32,7 @@ from tests.documents.conftest import (
     research_project,
     text_runs,
 )
+from tests.timing import scaled
 
 Add = Callable[..., InitiativeRecord]
 DAY = date(2023, 1, 5)
@@ -352,7 +353,7 @@ def test_every_font_is_embedded(
     out = tmp_path / "gcn.pdf"
     print_certificates(unit_db, profile, out, ["SK-2022-0001"], issued_on=DAY)
     listing = subprocess.run(
-        ["pdffonts", str(out)], check=True, capture_output=True, text=True
+        ["pdffonts", str(out)], check=True, capture_output=True, text=True, timeout=scaled(60)
     ).stdout.splitlines()[2:]
     assert listing
     for line in listing:

@@ -37,6 +37,7 @@ from sangkien_desktop.storage import Database
 from sangkien_desktop.storage.models import Initiative, Target
 from sangkien_desktop.workflow.service import Move, move
 from tests.exchange.conftest import PASSPHRASE, Exported, add_ready, read_members, ready_record
+from tests.timing import scaled
 
 
 def test_exported_bundle_is_a_valid_bagit_bag(exported: Exported, tmp_path: Path) -> None:
@@ -61,6 +62,7 @@ def test_exported_bundle_passes_the_bagit_command_line_validator(
         [sys.executable, "-m", "bagit", "--validate", str(bag_folder)],
         capture_output=True,
         text=True,
+        timeout=scaled(120),
         check=False,
     )
     assert done.returncode == 0, done.stderr
