@@ -17,7 +17,13 @@ import click
 from sangkien_desktop.errors import InputError
 from sangkien_desktop.program.profile import ProgramProfile, load_profile
 from sangkien_desktop.records.limits import date_problem
-from sangkien_desktop.storage.database import Database, database_url, open_database, sqlite_file
+from sangkien_desktop.storage.database import (
+    Database,
+    PasswordNeeded,
+    database_url,
+    open_database,
+    sqlite_file,
+)
 from sangkien_desktop.text import format_number, parse_date_vn
 
 USER_ENV = "SANGKIEN_USER"
@@ -65,7 +71,14 @@ class Context:
     def open_db(self) -> Database:
         """The database without signing in (``user recover``, ``user passwd``)."""
         if self._db is None:
-            self._db = open_database(self.db_spec)
+            try:
+                self._db = open_database(self.db_spec)
+            except PasswordNeeded as exc:
+                # A server database whose password libpq did not find (PGPASSFILE, ~/.pgpass):
+                # asked for here, hidden, never an argument or a log line.
+                click.echo(str(exc), err=True)
+                password = click.prompt("Mật khẩu máy chủ cơ sở dữ liệu", hide_input=True, err=True)
+                self._db = open_database(self.db_spec, password=str(password))
             if self._db.pre_migration_copy:
                 click.echo(
                     f"Đã nâng cấp cơ sở dữ liệu; bản sao trước khi nâng cấp: "

@@ -18,6 +18,7 @@ os.environ.pop("SANGKIEN_DB", None)
 from sangkien_desktop.program import ProgramProfile, load_profile
 from sangkien_desktop.services.units import UnitDetails, init_unit
 from sangkien_desktop.storage import Database, open_database
+from tests.pg import database_spec, pg_cluster, pg_database, store  # noqa: F401  (both stores)
 
 
 @pytest.fixture
@@ -26,9 +27,9 @@ def profile() -> ProgramProfile:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    """An empty database with its home unit declared."""
-    database = open_database(tmp_path / "sangkien.sqlite")
+def db(database_spec: str | Path) -> Iterator[Database]:  # noqa: F811 (a fixture)
+    """An empty database with its home unit declared (SQLite, or PostgreSQL: tests/pg.py)."""
+    database = open_database(database_spec)
     init_unit(database, UnitDetails(name="Công đoàn Công ty Thử nghiệm", code="CDCS-TEST"))
     yield database
     database.close()

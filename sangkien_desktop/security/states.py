@@ -21,8 +21,10 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, select, type_coerce
+from sqlalchemy import Select, select
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import NullType
 
 from sangkien_desktop.storage.models import Attachment, Author, Initiative, Member, Reward, User
@@ -73,10 +75,29 @@ class EntityState:
     digest: str
 
 
+class _AsStored(FunctionElement[Any]):
+    """A column's value as the database stores it: itself on SQLite; on PostgreSQL its text
+    (``CAST(… AS TEXT)``), since the driver would hand dates and numbers over as objects."""
+
+    inherit_cache = True
+    type = NullType()
+    name = "as_stored"
+
+
+@compiles(_AsStored)
+def _as_stored(element: _AsStored, compiler: Any, **kw: Any) -> str:
+    return str(compiler.process(element.clauses, **kw))
+
+
+@compiles(_AsStored, "postgresql")
+def _as_stored_text(element: _AsStored, compiler: Any, **kw: Any) -> str:
+    return f"CAST({compiler.process(element.clauses, **kw)} AS TEXT)"
+
+
 def _raw(columns: Sequence[Any]) -> list[Any]:
     """The columns as SQLite stores them (dates as text, flags as 0/1): no conversion to parse,
     and the writer and the verifier read the very same values."""
-    return [type_coerce(column, NullType()) for column in columns]
+    return [_AsStored(column) for column in columns]
 
 
 def _rows(

@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy.exc import IntegrityError
 
 from sangkien_desktop.cli import main
 from sangkien_desktop.documents.settings import load_settings, save_settings
@@ -57,7 +58,13 @@ def _fill(db: Database, profile: ProgramProfile) -> None:
 def _sql(db: Database, statement: str, *, drop_triggers: bool = True) -> None:
     """Plain SQL on the file, as someone with a SQL tool would; by default after dropping the
     append-only triggers first (what it takes to tamper at all)."""
-    assert db.path is not None
+    if db.path is None:  # PostgreSQL
+        with db.engine.begin() as server:
+            if drop_triggers:
+                for name in ("audit_log_no_update", "audit_log_no_delete"):
+                    server.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON audit_log")
+            server.exec_driver_sql(statement)
+        return
     connection = sqlite3.connect(db.path)
     try:
         with connection:
@@ -170,12 +177,11 @@ def test_cli_verify_exits_1_naming_the_edited_row(
     db: Database, profile: ProgramProfile, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _fill(db, profile)
-    assert db.path is not None
-    code, out, _ = _run(capsys, "--db", str(db.path), "audit", "verify")
+    code, out, _ = _run(capsys, "--db", db.url, "audit", "verify")
     assert code == 0, out
     target = history(db)[1]
     _sql(db, f"UPDATE audit_log SET changes = '{{}}' WHERE id = {target.id}")
-    code, _, err = _run(capsys, "--db", str(db.path), "audit", "verify")
+    code, _, err = _run(capsys, "--db", db.url, "audit", "verify")
     assert code == 1
     assert f"Dòng nhật ký số {target.id}" in err
 
@@ -186,8 +192,7 @@ def test_cli_log_shows_old_and_new_values(
     saved = save_record(db, _new("Cũ"), profile)
     saved.title = "Mới"
     save_record(db, saved, profile)
-    assert db.path is not None
-    args = ("--db", str(db.path), "audit", "log", "--entity", "initiative", "--id", saved.code)
+    args = ("--db", db.url, "audit", "log", "--entity", "initiative", "--id", saved.code)
     code, out, _ = _run(capsys, *args)
     assert code == 0
     assert 'title: "Cũ" → "Mới"' in out
@@ -195,8 +200,7 @@ def test_cli_log_shows_old_and_new_values(
 
 def test_two_writers_keep_one_chain(tmp_path: Path, db: Database) -> None:
     """Two connections appending at once still give an unbroken chain."""
-    assert db.path is not None
-    other = open_database(db.path)
+    other = open_database(db.url)
 
     def write(database: Database, who: str) -> None:
         for i in range(30):
@@ -231,12 +235,13 @@ def test_triggers_refuse_a_plain_update_and_delete(db: Database, profile: Progra
         f"UPDATE audit_log SET hash = 'pending' WHERE id = {target.id}",
         f"DELETE FROM audit_log WHERE id = {target.id}",
     ):
-        with pytest.raises(sqlite3.IntegrityError, match="chỉ được ghi thêm"):
+        with pytest.raises((sqlite3.IntegrityError, IntegrityError), match="chỉ được ghi thêm"):
             _sql(db, statement, drop_triggers=False)
     assert history(db)[2] == target
     assert verify_chain(db) == []
 
 
+@pytest.mark.sqlite_only("the anchor file beside the database file")
 def test_save_moves_the_anchor_to_the_new_end(db: Database, profile: ProgramProfile) -> None:
     assert db.path is not None
     saved = save_record(db, _new(), profile, "Lê Minh Tâm")
@@ -252,6 +257,7 @@ def test_save_moves_the_anchor_to_the_new_end(db: Database, profile: ProgramProf
     assert after.id > before.id and after.first == before.first
 
 
+@pytest.mark.sqlite_only("the anchor file beside the database file")
 def test_cutting_the_newest_rows_fails_cli_verify_naming_them(
     db: Database, profile: ProgramProfile, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -260,11 +266,12 @@ def test_cutting_the_newest_rows_fails_cli_verify_naming_them(
     newest = history(db, limit=1)[0].id
     _sql(db, f"DELETE FROM audit_log WHERE id >= {newest - 1}")
     assert verify_chain(db)[0].message.startswith(f"Các dòng nhật ký từ số {newest - 1} đến")
-    code, _, err = _run(capsys, "--db", str(db.path), "audit", "verify")
+    code, _, err = _run(capsys, "--db", db.url, "audit", "verify")
     assert code == 1
     assert f"từ số {newest - 1} đến {newest} đã bị xóa" in err
 
 
+@pytest.mark.sqlite_only("the anchor file beside the database file")
 def test_a_cut_stays_visible_after_new_rows_reuse_its_numbers(
     db: Database, profile: ProgramProfile
 ) -> None:
@@ -277,6 +284,7 @@ def test_a_cut_stays_visible_after_new_rows_reuse_its_numbers(
     assert f"từ số {newest - 1} đến {newest} đã bị xóa" in str(problems[0])
 
 
+@pytest.mark.sqlite_only("the anchor file beside the database file")
 def test_missing_anchor_is_a_warning_and_the_next_write_makes_it(
     db: Database, profile: ProgramProfile, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -296,6 +304,7 @@ def test_missing_anchor_is_a_warning_and_the_next_write_makes_it(
     assert verify(db).warnings == []
 
 
+@pytest.mark.sqlite_only("the anchor file beside the database file")
 def test_anchor_of_a_recreated_database_is_replaced(
     tmp_path: Path, db: Database, profile: ProgramProfile
 ) -> None:
@@ -313,6 +322,7 @@ def test_anchor_of_a_recreated_database_is_replaced(
         fresh.close()
 
 
+@pytest.mark.sqlite_only("backup and restore of a server database (pg_dump): not done yet")
 def test_cli_restore_leaves_a_restore_row_by_the_admin_and_verifies(
     db: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -340,6 +350,7 @@ def test_cli_restore_leaves_a_restore_row_by_the_admin_and_verifies(
     assert "nguyên vẹn" in out
 
 
+@pytest.mark.sqlite_only("SQLite's INSERT OR REPLACE; on PostgreSQL ON CONFLICT fires UPDATE")
 @pytest.mark.parametrize("verb", ["INSERT OR REPLACE", "REPLACE"])
 def test_replacing_a_row_is_refused(db: Database, profile: ProgramProfile, verb: str) -> None:
     """REPLACE deletes the old row without firing the DELETE trigger: refused on insert."""
@@ -396,6 +407,7 @@ def rehash(db: Database, first: int, last: int | None = None) -> None:
         connection.close()
 
 
+@pytest.mark.sqlite_only("rehash() tampers with sqlite3")
 def test_edited_and_rehashed_row_is_named_as_changed(db: Database, profile: ProgramProfile) -> None:
     _fill(db, profile)
     target = history(db)[2]
@@ -407,6 +419,7 @@ def test_edited_and_rehashed_row_is_named_as_changed(db: Database, profile: Prog
     assert "xóa" not in problems[0].message.replace("không dòng nào bị xóa", "")
 
 
+@pytest.mark.sqlite_only("rehash() tampers with sqlite3")
 def test_rewritten_tail_is_reported_as_changed_not_deleted(
     db: Database, profile: ProgramProfile, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -424,6 +437,7 @@ def test_rewritten_tail_is_reported_as_changed_not_deleted(
     assert "không dòng nào bị xóa" in problems[0].message
 
 
+@pytest.mark.sqlite_only("rehash() tampers with sqlite3")
 def test_rows_deleted_and_chain_recomputed_are_named(db: Database, profile: ProgramProfile) -> None:
     _fill(db, profile)
     middle = history(db)[2]
@@ -514,14 +528,13 @@ def test_cli_verify_names_data_changed_outside_and_seal_accepts_it(
 ) -> None:
     saved = save_record(db, _new(), profile, "Hà")
     _sql(db, f"UPDATE initiatives SET title = 'Sửa lén' WHERE code = '{saved.code}'")
-    assert db.path is not None
-    code, _, err = _run(capsys, "--db", str(db.path), "audit", "verify")
+    code, _, err = _run(capsys, "--db", db.url, "audit", "verify")
     assert code == 1
     assert f"Sáng kiến {saved.code}: dữ liệu khác với nhật ký (sửa ngoài ứng dụng?)" in err
     assert "Dữ liệu bị sửa ngoài ứng dụng: 1 mục" in err
-    code, out, _ = _run(capsys, "--db", str(db.path), "audit", "seal")
+    code, out, _ = _run(capsys, "--db", db.url, "audit", "seal")
     assert code == 0 and "1 mục" in out
-    code, out, _ = _run(capsys, "--db", str(db.path), "audit", "verify")
+    code, out, _ = _run(capsys, "--db", db.url, "audit", "verify")
     assert code == 0, out
     assert history(db, limit=1)[0].action == "seal"
 

@@ -139,8 +139,7 @@ def test_cli_user_add_reads_password_file_and_lists(
 ) -> None:
     secret = tmp_path / "pw.txt"
     secret.write_text(PASSWORD + "\n", encoding="utf-8")
-    assert db.path is not None
-    base = ("--db", str(db.path), "user")
+    base = ("--db", db.url, "user")
     with pytest.raises(SystemExit) as exit_info:
         main([*base, "add", "ha", "--role", "ADMIN", "--password-file", str(secret)])
         raise SystemExit(0)

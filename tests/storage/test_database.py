@@ -127,6 +127,7 @@ def test_session_rolls_back_on_error(tmp_path: Path) -> None:
     db.close()
 
 
+@pytest.mark.sqlite_only("the FTS5 table; PostgreSQL: tests/storage/test_postgres.py")
 def test_search_index_follows_inserts_updates_and_deletes(
     db: Database, profile: ProgramProfile
 ) -> None:

@@ -1,4 +1,4 @@
-"""FTS5 trigram index over the folded search text (SQLite only)
+"""Trigram index over the folded search text (SQLite: FTS5; PostgreSQL: pg_trgm GIN index)
 
 Revision ID: 0004
 Revises: 0003
@@ -29,7 +29,17 @@ TRIGGERS = {
 }
 
 
+# PostgreSQL: a GIN trigram index on the folded column answers ``LIKE '%word%'`` itself
+# (storage.search); pg_trgm is a trusted extension, which the database's owner may create.
+PG_INDEX = "ix_initiatives_search_trgm"
+
+
 def upgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        op.execute(
+            f"CREATE INDEX {PG_INDEX} ON initiatives USING gin (search_text gin_trgm_ops)"
+        )
     if op.get_bind().dialect.name != "sqlite":
         return
     op.execute(
@@ -42,6 +52,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(f"DROP INDEX IF EXISTS {PG_INDEX}")
     if op.get_bind().dialect.name != "sqlite":
         return
     for name in TRIGGERS:

@@ -50,15 +50,54 @@ TRIGGERS = {
 }
 
 
+# PostgreSQL: the same rules in PL/pgSQL (and TRUNCATE, which SQLite does not have). The
+# ``changes`` column is JSON, which has no equality: compared as text. PostgreSQL has no
+# INSERT OR REPLACE; its INSERT … ON CONFLICT DO UPDATE fires the UPDATE trigger.
+PG_FUNCTION = f"""
+    CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+      IF TG_OP = 'DELETE' OR TG_OP = 'TRUNCATE' THEN
+        RAISE EXCEPTION USING ERRCODE = 'restrict_violation', MESSAGE = '{NO_DELETE}';
+      END IF;
+      IF old.hash <> 'pending'
+         OR new.id IS DISTINCT FROM old.id
+         OR new.at IS DISTINCT FROM old.at
+         OR new.actor IS DISTINCT FROM old.actor
+         OR new.entity IS DISTINCT FROM old.entity
+         OR new.entity_id IS DISTINCT FROM old.entity_id
+         OR new.action IS DISTINCT FROM old.action
+         OR new.changes::text IS DISTINCT FROM old.changes::text THEN
+        RAISE EXCEPTION USING ERRCODE = 'restrict_violation', MESSAGE = '{NO_UPDATE}';
+      END IF;
+      RETURN new;
+    END $$"""
+PG_TRIGGERS = {
+    "audit_log_no_update": "BEFORE UPDATE ON audit_log FOR EACH ROW",
+    "audit_log_no_delete": "BEFORE DELETE ON audit_log FOR EACH ROW",
+    "audit_log_no_truncate": "BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT",
+}
+
+
 def upgrade() -> None:
-    if op.get_bind().dialect.name != "sqlite":
+    dialect = op.get_bind().dialect.name
+    if dialect == "postgresql":
+        op.execute(PG_FUNCTION)
+        for name, when in PG_TRIGGERS.items():
+            op.execute(f"CREATE TRIGGER {name} {when} EXECUTE FUNCTION audit_log_append_only()")
+    if dialect != "sqlite":
         return
     for sql in TRIGGERS.values():
         op.execute(sql)
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name != "sqlite":
+    dialect = op.get_bind().dialect.name
+    if dialect == "postgresql":
+        for name in PG_TRIGGERS:
+            op.execute(f"DROP TRIGGER IF EXISTS {name} ON audit_log")
+        op.execute("DROP FUNCTION IF EXISTS audit_log_append_only()")
+    if dialect != "sqlite":
         return
     for name in TRIGGERS:
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
