@@ -28,7 +28,12 @@ def certificates_cmd(
     ctx: Context, out: Path, codes: str | None, all_recognised: bool, when: str | None
 ) -> None:
     """In giấy chứng nhận sáng kiến (mỗi tác giả một trang) vào một tệp PDF."""
-    from sangkien_desktop.documents.eligibility import Refusal, left_out_text
+    from sangkien_desktop.documents.eligibility import (
+        NotEligibleError,
+        Refusal,
+        left_out_text,
+        one_line,
+    )
     from sangkien_desktop.documents.service import print_certificates, split_codes
 
     if bool(codes) == all_recognised:
@@ -38,7 +43,12 @@ def certificates_cmd(
         raise InputError("--codes: chưa có mã sáng kiến nào.")
     day = parse_date_option(when, "--date")
     refused: list[Refusal] = []
-    count = print_certificates(ctx.db, ctx.profile, out, selected, issued_on=day, refused=refused)
+    try:
+        count = print_certificates(
+            ctx.db, ctx.profile, out, selected, issued_on=day, refused=refused
+        )
+    except NotEligibleError as exc:
+        raise one_line(exc) from exc
     click.echo(f"Đã in {count} giấy chứng nhận ra {out}.")
     if refused:
         click.echo(left_out_text("certificate", refused), err=True)
@@ -79,6 +89,7 @@ def reward_decision_cmd(
     amount: int | None,
 ) -> None:
     """In quyết định khen thưởng và danh sách kèm theo."""
+    from sangkien_desktop.documents.eligibility import NotEligibleError, one_line
     from sangkien_desktop.documents.service import (
         awards_for_initiatives,
         print_reward_decision,
@@ -92,7 +103,10 @@ def reward_decision_cmd(
             raise InputError("--amount cần --codes: chọn các sáng kiến được khen thưởng.")
         awards = awards_for_initiatives(ctx.db, selected, amount)
     day = parse_date_option(when, "--date")
-    count = print_reward_decision(ctx.db, ctx.profile, out, decision_no, day, awards, selected)
+    try:
+        count = print_reward_decision(ctx.db, ctx.profile, out, decision_no, day, awards, selected)
+    except NotEligibleError as exc:
+        raise one_line(exc) from exc
     click.echo(f"Đã in quyết định khen thưởng ({count} dòng trong danh sách) ra {out}.")
 
 

@@ -164,6 +164,15 @@ class NotEligibleError(InputError):
         )
 
 
+def one_line(exc: NotEligibleError) -> InputError:
+    """The refusal as the one line the command line prints for bad input."""
+    head, *items = exc.message.split("\n")
+    head_en, *items_en = exc.english.split("\n")
+    listed = " ".join(item.removeprefix("- ") for item in items)
+    listed_en = " ".join(item.removeprefix("- ") for item in items_en)
+    return InputError(f"{head} {listed}", english=f"{head_en} {listed_en}")
+
+
 def require_eligible(
     document: str,
     records: Iterable[InitiativeRecord],

@@ -242,6 +242,24 @@ def test_cli_refusal_names_the_initiative_and_exits_2(
     assert stdout == ""
     assert stderr.startswith("Lỗi: Không in giấy chứng nhận sáng kiến")
     assert "SK-2021-0033" in stderr and "90%" in stderr and "(C4_CREDITED_AUTHOR)" in stderr
+    assert len(stderr.strip().splitlines()) == 1  # like every bad input on the command line
+    assert not out.exists()
+
+
+def test_cli_reward_decision_refusal_is_one_line_naming_each_initiative(
+    capsys: pytest.CaptureFixture[str], unit_db: Database, save: Add, tmp_path: Path
+) -> None:
+    save("SK-2022-0001", status="REJECTED", **NOT_RECOGNISED)
+    save("SK-2022-0002", status="IDEA", **NOT_RECOGNISED)
+    out = tmp_path / "qd.pdf"
+    code, _, stderr = run(
+        capsys, "--db", str(unit_db.path), "print", "reward-decision", str(out),
+        "--decision-no", "7", "--codes", "SK-2022-0001,SK-2022-0002", "--amount", "500000",
+    )  # fmt: skip
+    assert code == 2
+    assert stderr.startswith("Lỗi: Không in quyết định khen thưởng: 2 sáng kiến")
+    assert len(stderr.strip().splitlines()) == 1
+    assert "SK-2022-0001 “" in stderr and "SK-2022-0002 “" in stderr
     assert not out.exists()
 
 
