@@ -3898,6 +3898,14 @@ Assigned to: %2</translation>
         <source>Đã lưu. Các cửa sổ mở từ bây giờ dùng ngôn ngữ mới; toàn bộ ứng dụng đổi ngôn ngữ ở lần mở sau.</source>
         <translation>Saved. Windows opened from now on use the new language; the whole application switches at the next start.</translation>
     </message>
+    <message>
+        <source>Phông chữ in văn bản</source>
+        <translation>Document font</translation>
+    </message>
+    <message>
+        <source>Times New Roman khi máy có (nhúng vào tệp PDF), nếu không thì Liberation Serif kèm theo ứng dụng, cùng kích thước chữ.</source>
+        <translation>Times New Roman when this PC has it (embedded in the PDF), otherwise the Liberation Serif shipped with the application, which has the same letter sizes.</translation>
+    </message>
 </context>
 <context>
     <name>SignInWait</name>

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QTableWidget, QWidget
 
+from sangkien_desktop.documents.fonts import font_in_use
 from sangkien_desktop.gui.accounts import FirstAccountsDialog, PasswordDialog, UserDialog
 from sangkien_desktop.gui.look import install_translation
 from sangkien_desktop.gui.main_window import MainWindow
@@ -116,6 +117,11 @@ def test_phases_are_shown_with_their_dates(screen: SettingsScreen) -> None:
     assert table.item(0, 1).text() == "01/09/2021 – 31/05/2022"
     assert table.item(0, 2).text() == "07:00 08/01/2022 đến trước 24:00 31/05/2022"
     assert table.item(1, 3).text() == "700.000"
+
+
+def test_the_font_documents_are_printed_in_is_shown(screen: SettingsScreen) -> None:
+    assert screen.font_label.text() == font_in_use()
+    assert font_in_use() in ("Times New Roman", "Liberation Serif")
 
 
 def test_open_folder_shows_the_data_folder(

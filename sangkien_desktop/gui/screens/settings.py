@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sangkien_desktop.documents.fonts import font_in_use
 from sangkien_desktop.gui.accounts import AccountsGroup, FirstAccountsDialog
 from sangkien_desktop.gui.backups_page import BackupsGroup
 from sangkien_desktop.gui.first_run import UnitForm
@@ -196,6 +197,18 @@ class SettingsScreen(QWidget):
             hint(self.tr("Tệp đính kèm và bản sao lưu nằm trong thư mục này."), group),
         )
         form.addRow("", self._button_row(self.open_folder_button))
+        self.font_label = self._value_label(group, "documentFont", font_in_use())
+        form.addRow(self.tr("Phông chữ in văn bản"), self.font_label)
+        form.addRow(
+            "",
+            hint(
+                self.tr(
+                    "Times New Roman khi máy có (nhúng vào tệp PDF), nếu không thì Liberation "
+                    "Serif kèm theo ứng dụng, cùng kích thước chữ."
+                ),
+                group,
+            ),
+        )
         return group
 
     def _profile_group(self, parent: QWidget) -> QGroupBox:
