@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from sangkien_desktop import logs
 from sangkien_desktop.errors import SangKienError
 from sangkien_desktop.gui.ownership import keep
+from sangkien_desktop.gui.tasks import show_error
 
 log = logging.getLogger(__name__)
 
@@ -163,8 +164,6 @@ def _active_window() -> QWidget | None:
 def _show(exc: BaseException, details: str) -> None:
     """On the GUI thread: a user error's message, or the internal-error dialog."""
     global _dialog, _user_box
-    from sangkien_desktop.gui.tasks import show_error
-
     if isinstance(exc, SangKienError):
         if _user_box is None:
             _user_box = show_error(_active_window(), exc)
@@ -215,24 +214,27 @@ def _record(exc: BaseException, tb: TracebackType | None) -> str:
 def excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     """``sys.excepthook``: log, then show on the GUI thread. Never raises."""
     global _busy
-    if _busy:  # the hook failed while handling: no dialog now, Python's own report
-        _fallback(kind, exc, tb)
-        return
-    _busy = True
     try:
-        details = _record(exc, tb)
         app = QApplication.instance()
-        if app is None:
-            _fallback(kind, exc, tb)
-        elif QThread.currentThread() is not app.thread():
+        if app is not None and QThread.currentThread() is not app.thread():
+            details = _record(exc, tb)  # a slot run by a worker thread
             if _relay is not None:
                 _relay.raised.emit((exc, details))
-        else:
-            _show(exc, details)
+            return
+        if _busy:  # raised while the hook was showing one: Python's own report only
+            _fallback(kind, exc, tb)
+            return
+        _busy = True
+        try:
+            details = _record(exc, tb)
+            if app is None:
+                _fallback(kind, exc, tb)
+            else:
+                _show(exc, details)
+        finally:
+            _busy = False
     except BaseException:
         _fallback(kind, exc, tb)
-    finally:
-        _busy = False
 
 
 def thread_excepthook(args: threading.ExceptHookArgs) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent, QThread, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
@@ -172,6 +172,21 @@ def test_an_error_in_another_thread_is_shown_on_the_gui_thread(
     qtbot.waitUntil(lambda: errors._dialog is not None)
     assert "ValueError: trong luồng phụ" in errors._dialog.details.toPlainText()
     assert "ValueError: trong luồng phụ" in safety_net.read_text(encoding="utf-8")
+
+
+def test_an_error_in_a_qt_worker_thread_is_shown_on_the_gui_thread(
+    qtbot: Any, safety_net: Path
+) -> None:
+    class Broken(QThread):
+        def run(self) -> None:
+            raise LookupError("trong QThread")
+
+    worker = Broken()
+    worker.start()
+    assert worker.wait(120_000)
+    qtbot.waitUntil(lambda: errors._dialog is not None)
+    assert "LookupError: trong QThread" in errors._dialog.details.toPlainText()
+    assert "LookupError: trong QThread" in safety_net.read_text(encoding="utf-8")
 
 
 def test_the_hook_never_raises_even_when_showing_fails(
