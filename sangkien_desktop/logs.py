@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import IO
 
 from sangkien_desktop.paths import data_dir
+from sangkien_desktop.storage.database import database_url, sqlite_file
 
 LOGGER = "sangkien_desktop"
 LOG_FILE = "sangkien.log"
@@ -46,8 +47,6 @@ log = logging.getLogger(__name__)
 def log_folder(db_spec: str | Path | None = None) -> Path:
     """``logs/`` beside the SQLite file ``db_spec`` names (``None``: the default database), or
     in the per-user data folder for a server database."""
-    from sangkien_desktop.storage.database import database_url, sqlite_file
-
     try:
         file = sqlite_file(database_url(db_spec))
     except Exception:  # an unreadable spec is reported when the database is opened
