@@ -166,7 +166,8 @@ class Workers:
 
     def kill(self, pid: int) -> None:
         """SIGKILL the worker and wait until it is gone; fails if it had ended by itself."""
-        os.kill(pid, signal.SIGKILL)
+        with contextlib.suppress(ProcessLookupError):  # ended and reaped: said below
+            os.kill(pid, signal.SIGKILL)
         self.current = None
         if self.fresh:
             assert self.process is not None
@@ -698,3 +699,26 @@ def test_close_ends_a_worker_whose_start_was_never_read(
         del started
         gc.collect()
     assert [str(w.message) for w in caught] == []
+
+
+def test_worker_that_ended_by_itself_is_reported_with_its_errors(
+    tmp_path: Path, profile: ProgramProfile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not Path("/proc/self").exists():
+        pytest.skip("needs /proc to see the worker reaped")
+    monkeypatch.setenv("SANGKIEN_WORKER_MAX_SECONDS", "0")  # gives up as soon as it is ready
+    db_path = prepare(tmp_path, profile, monkeypatch)
+    (tmp_path / "out").mkdir()
+    started = Workers(tmp_path, fresh=False)
+    try:
+        pid = started.start(
+            [str(db_path), str(tmp_path / "journal.jsonl"), str(tmp_path / "out"), "1"]
+        )
+        deadline = time.monotonic() + scaled(END_TIMEOUT)
+        while Path(f"/proc/{pid}").exists():  # until its server has reaped it
+            assert time.monotonic() < deadline, f"worker {pid} did not give up"
+            time.sleep(0.05)
+        with pytest.raises(AssertionError, match=r"the worker ended by itself \(wait status 0\)"):
+            started.kill(pid)
+    finally:
+        started.close()
