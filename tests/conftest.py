@@ -19,6 +19,12 @@ from sangkien_desktop.program import ProgramProfile, load_profile
 from sangkien_desktop.services.units import UnitDetails, init_unit
 from sangkien_desktop.storage import Database, open_database
 from tests.pg import database_spec, pg_cluster, pg_database, store  # noqa: F401  (both stores)
+from tests.timing import ENV as SLOWDOWN_ENV
+from tests.timing import slowdown
+
+
+def pytest_report_header() -> str:
+    return f"subprocess time-outs x{slowdown():.1f} ({SLOWDOWN_ENV} sets it; tests/timing.py)"
 
 
 @pytest.fixture

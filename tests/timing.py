@@ -6,7 +6,7 @@ factor, ``slowdown()``: ``SANGKIEN_TEST_SLOWDOWN`` when it is set (``3`` on a ma
 be busy), otherwise measured once per process — the larger of the load average per CPU and the
 wall-clock time a short busy loop takes per second of CPU it got — and never below 1. A time-out
 only decides how long a hung process is waited for, so a generous one costs nothing when all
-goes well."""
+goes well. pytest prints the factor in its header."""
 
 from __future__ import annotations
 
