@@ -85,6 +85,8 @@ class Context:
                     f"{self._db.pre_migration_copy}",
                     err=True,
                 )
+            if self._db.read_only:
+                click.echo(f"Lưu ý: {self._db.read_only_notice}", err=True)
         return self._db
 
     @property

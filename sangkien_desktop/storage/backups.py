@@ -31,6 +31,7 @@ from sangkien_desktop.storage.database import (
     disk_reason,
     known_revision,
     migrate_file,
+    read_uri,
     sole_use,
 )
 from sangkien_desktop.storage.models import Initiative, Member
@@ -157,8 +158,9 @@ def rotate(folder: Path) -> list[Path]:
 def daily_backup(
     db: Database, folders: Iterable[Path] = (), today: date | None = None
 ) -> Path | None:
-    """The first start of each day takes a backup and rotates; later starts do nothing."""
-    if db.path is None:
+    """The first start of each day takes a backup and rotates; later starts do nothing (nor
+    does a database on read-only media: there is nowhere to write)."""
+    if db.path is None or db.read_only:
         return None
     day = today or date.today()
     if any(b.taken_at.date() == day for b in list_backups(backups_dir(db))):
@@ -202,7 +204,7 @@ def check_backup(path: Path) -> str:
     if not path.is_file():
         raise InputError(f"Không tìm thấy tệp sao lưu {path}.")
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        connection = sqlite3.connect(read_uri(path), uri=True)
         try:
             result = connection.execute("PRAGMA integrity_check").fetchone()
             revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -233,7 +235,7 @@ class Owner:
 def owner(path: Path) -> Owner:
     """The :class:`Owner` of the database file ``path`` (opened read-only)."""
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        connection = sqlite3.connect(read_uri(path), uri=True)
         try:
             tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
             unit = connection.execute(

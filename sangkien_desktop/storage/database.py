@@ -21,6 +21,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from sangkien_desktop.errors import StorageError
 from sangkien_desktop.files import SQLITE_HEADER, guard_database
@@ -62,7 +63,36 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(url: str, password: str | None = None) -> Engine:
+def _read_only_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA query_only=ON")  # a write fails at once, with "readonly database"
+    cursor.close()
+
+
+def read_uri(path: Path) -> str:
+    """An SQLite URI that opens ``path`` for reading only; on read-only media (no -shm can be
+    made beside it) ``immutable``, or SQLite could not even read a WAL database."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    return uri if os.access(path.parent, os.W_OK) else uri + "&immutable=1"
+
+
+def writable(path: Path) -> bool:
+    """Whether the database file and its folder (for -wal, -shm) can be written."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def make_engine(url: str, password: str | None = None, *, read_only: bool = False) -> Engine:
+    file = sqlite_file(url)
+    if read_only and file is not None:
+        uri = read_uri(file)
+        engine = create_engine(
+            "sqlite://",
+            creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+            poolclass=QueuePool,
+        )
+        event.listen(engine, "connect", _read_only_pragmas)
+        return engine
     if make_url(url).get_backend_name() == "sqlite":
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -146,7 +176,7 @@ def backup_sqlite(
     for leftover in (partial, partial.with_name(partial.name + "-journal")):
         leftover.unlink(missing_ok=True)
     try:
-        src = connection or sqlite3.connect(f"{Path(source).resolve().as_uri()}?mode=ro", uri=True)
+        src = connection or sqlite3.connect(read_uri(Path(source)), uri=True)
         try:
             dst = sqlite3.connect(partial)
             try:
@@ -197,6 +227,17 @@ def sole_use(path: Path) -> Iterator[sqlite3.Connection]:
         yield connection
     finally:
         connection.close()
+
+
+def open_failure(name: str, exc: BaseException) -> StorageError:
+    """The database ``name`` could not be opened: why, in Vietnamese when it is the disk."""
+    original = exc.orig if isinstance(exc, DatabaseError) and exc.orig is not None else exc
+    reason = disk_reason(original)
+    if reason.startswith("lỗi ") and reason != "lỗi đọc/ghi ổ đĩa":
+        reason = str(exc.args[0] if exc.args else exc)
+    else:
+        reason += " — hãy kiểm tra chỗ trống và quyền ghi của ổ đĩa rồi mở lại"
+    return StorageError(f"Không mở được cơ sở dữ liệu {name}: {reason}")
 
 
 def disk_reason(exc: BaseException) -> str:
@@ -250,6 +291,8 @@ class Database:
     principal: Any = field(default=None, compare=False)
     # Whether the database has any account; None until security.access first asks.
     has_accounts: bool | None = field(default=None, compare=False)
+    # Opened for reading only: the file or its folder cannot be written (read-only media).
+    read_only: bool = field(default=False, compare=False)
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -268,17 +311,60 @@ class Database:
     def display_name(self) -> str:
         return str(self.path) if self.path else make_url(self.url).render_as_string()
 
+    @property
+    def read_only_notice(self) -> str:
+        """What to tell the user when the database was opened read-only ("" otherwise)."""
+        if not self.read_only:
+            return ""
+        return (
+            f"Cơ sở dữ liệu {self.display_name} nằm trên ổ đĩa hoặc tệp chỉ cho đọc: chỉ xem được, "
+            "mọi thay đổi sẽ không lưu được. Muốn sửa, hãy chép tệp vào một thư mục ghi được rồi "
+            "mở tệp đó."
+        )
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One unit of work: committed when the block ends, rolled back if it raises."""
-        with self._sessions.begin() as session:
-            yield session
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        except DatabaseError as exc:
+            failure = self._disk_failure(exc)
+            if failure is None:
+                raise
+            raise failure from None
 
     @contextmanager
     def reader(self) -> Iterator[Session]:
         """A session for reading only."""
-        with self._sessions() as session:
-            yield session
+        try:
+            with self._sessions() as session:
+                yield session
+        except DatabaseError as exc:
+            failure = self._disk_failure(exc)
+            if failure is None:
+                raise
+            raise failure from None
+
+    def _disk_failure(self, exc: DatabaseError) -> StorageError | None:
+        """A full disk, a read-only file or a disk error as a StorageError naming the file and
+        what to do, without the statement or its values (names of people); None for any other
+        error. Raised ``from None``: the values stay out of logs too."""
+        reason = disk_reason(exc.orig if isinstance(exc.orig, BaseException) else exc)
+        advice = {
+            "ổ đĩa đầy": "Hãy giải phóng chỗ trống trên ổ đĩa rồi làm lại.",
+            "không có quyền ghi (ổ chỉ đọc?)": "Hãy chép tệp cơ sở dữ liệu vào một thư mục ghi "
+            "được (hoặc mở khóa ghi của ổ USB) rồi mở lại.",
+            "lỗi đọc/ghi ổ đĩa": "Ổ đĩa có thể đang hỏng: hãy sao lưu ngay sang ổ khác.",
+        }.get(reason)
+        if advice is None:
+            return None
+        return StorageError(
+            f"Không lưu được vào cơ sở dữ liệu {self.display_name}: {reason}. Thay đổi vừa rồi "
+            f"chưa được lưu; dữ liệu đã lưu trước đó vẫn nguyên. {advice}",
+            english=f"Cannot write the database {self.display_name}: disk full, read-only or "
+            "a disk error.",
+        )
 
     def close(self) -> None:
         self.engine.dispose()
@@ -302,7 +388,7 @@ def check_intact(path: Path) -> None:
     structure, no index contents: about a tenth of ``integrity_check``'s time) finds ``path``
     damaged, e.g. a page zeroed by a failing disk. Read-only: writes nothing."""
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        connection = sqlite3.connect(read_uri(path), uri=True)
         try:
             result = [r[0] for r in connection.execute("PRAGMA quick_check(3)")]
         finally:
@@ -334,13 +420,13 @@ def _precheck_sqlite(path: Path) -> None:
     if header != SQLITE_HEADER:
         raise _not_a_database(path, "không phải tệp SQLite")
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        connection = sqlite3.connect(read_uri(path), uri=True)
         try:
             tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
         finally:
             connection.close()
     except sqlite3.DatabaseError as exc:
-        raise StorageError(f"Không mở được cơ sở dữ liệu {path}: {exc}") from exc
+        raise open_failure(str(path), exc) from exc
     if tables and "alembic_version" not in tables:
         raise StorageError(f"{path} không phải cơ sở dữ liệu của Sáng Kiến Desktop.")
     check_intact(path)
@@ -361,12 +447,19 @@ def open_database(
             raise StorageError(f"Không tạo được thư mục dữ liệu {file}: {exc}") from exc
         _precheck_sqlite(file)
         guard_database(file)
-    engine = make_engine(url, password)
-    database = Database(url, engine)
+    read_only = file is not None and file.exists() and not writable(file)
+    engine = make_engine(url, password, read_only=read_only)
+    database = Database(url, engine, read_only=read_only)
     try:
         current = current_revision(engine)
         if current == HEAD_REVISION or (current is not None and not migrate):
             return database
+        if read_only:
+            raise StorageError(
+                f"Cơ sở dữ liệu {database.display_name} cần nâng cấp lên phiên bản này nhưng nằm "
+                "trên ổ đĩa hoặc tệp chỉ cho đọc: hãy chép tệp vào một thư mục ghi được rồi mở "
+                "tệp đó.",
+            )
         if current is not None and not known_revision(current):
             raise StorageError(
                 f"Cơ sở dữ liệu {database.display_name} được tạo bởi phiên bản mới hơn của "
@@ -399,7 +492,5 @@ def open_database(
                 f"Máy chủ cơ sở dữ liệu {database.display_name} cần mật khẩu "
                 f"(hoặc mật khẩu không đúng).",
             ) from exc
-        raise StorageError(
-            f"Không mở được cơ sở dữ liệu {database.display_name}: {reason}",
-        ) from exc
+        raise open_failure(database.display_name, exc) from exc
     return database

@@ -3,6 +3,8 @@ the database's own files, damaged databases and backups, full and read-only disk
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -20,6 +22,8 @@ from sangkien_desktop.files import atomic_write_bytes
 from sangkien_desktop.security import audit
 from sangkien_desktop.security.audit import anchor_file
 from sangkien_desktop.services.backup_settings import backup_to_all
+from sangkien_desktop.services.members import MemberData, add_member
+from sangkien_desktop.services.units import UnitDetails, init_unit
 from sangkien_desktop.storage import Database, open_database
 from sangkien_desktop.storage.backups import (
     backup_now,
@@ -269,3 +273,63 @@ def test_restore_is_refused_while_another_program_has_the_database_open(
         holder.communicate("\n")
     assert holder.returncode == 0
     assert restore(path, backup) is not None  # once it has closed, the restore goes through
+
+
+def small_disk(tiny_disk: Callable[[Path], Path], folder: Path, size: str) -> Path:
+    """``tiny_disk`` with another size: remount the tiny tmpfs at ``size``."""
+    tiny_disk(folder)
+    subprocess.run(["mount", "-o", f"remount,size={size}", str(folder)], check=True)
+    return folder
+
+
+def test_a_database_on_read_only_media_opens_for_reading_and_says_so(
+    demo_db: Database,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    tiny_disk: Callable[[Path], Path],
+) -> None:
+    assert demo_db.path is not None
+    demo_db.close()
+    usb = small_disk(tiny_disk, tmp_path / "usb", "8m")
+    shutil.copyfile(demo_db.path, usb / "sangkien.sqlite")
+    subprocess.run(["mount", "-o", "remount,ro", str(usb)], check=True)
+    code, out, err = run(capsys, usb / "sangkien.sqlite", "member", "list", "--search", "nguyen")
+    assert code == 0 and "đoàn viên" in out and "chỉ cho đọc" in err
+    code, _, err = run(capsys, usb / "sangkien.sqlite", "member", "add", "Nguyễn Văn Riêng")
+    assert code == 2 and "Không lưu được vào cơ sở dữ liệu" in err and "chỉ đọc" in err
+    assert "Nguyễn Văn Riêng" not in err and "INSERT" not in err and "Traceback" not in err
+
+
+def test_a_full_disk_names_the_file_and_no_personal_data(
+    tmp_path: Path, tiny_disk: Callable[[Path], Path]
+) -> None:
+    folder = small_disk(tiny_disk, tmp_path / "full", "2m")
+    path = folder / "sangkien.sqlite"
+    db = open_database(path)
+    try:
+        init_unit(db, UnitDetails(name="Công đoàn thử", code="CDCS-TEST"))
+        add_member(db, MemberData("Trần Văn Một"))  # the WAL and its index exist
+        stat = os.statvfs(folder)  # fill all that is left
+        (folder / "filler").write_bytes(bytes(stat.f_bavail * stat.f_frsize))
+        with pytest.raises(StorageError) as refused:
+            for number in range(200):
+                add_member(db, MemberData(f"Nguyễn Thị Riêng Tư {number}", department="x" * 150))
+    finally:
+        db.close()
+    message = refused.value.message
+    assert message.startswith(f"Không lưu được vào cơ sở dữ liệu {path}: ổ đĩa đầy")
+    assert "Riêng Tư" not in message and "INSERT" not in message
+    assert refused.value.__cause__ is None and refused.value.__suppress_context__
+
+
+def test_a_database_that_cannot_be_opened_for_lack_of_space_says_so(
+    tmp_path: Path, tiny_disk: Callable[[Path], Path]
+) -> None:
+    folder = small_disk(tiny_disk, tmp_path / "full", "2m")
+    path = folder / "sangkien.sqlite"
+    open_database(path).close()
+    stat = os.statvfs(folder)
+    (folder / "filler").write_bytes(bytes(stat.f_bavail * stat.f_frsize))
+    with pytest.raises(StorageError) as refused:
+        open_database(path).close()
+    assert str(path) in refused.value.message and "ổ đĩa" in refused.value.message
