@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
@@ -335,33 +335,47 @@ def import_moves(
     return plan
 
 
-def _check_origin(
+def received_origins(session: Session, ids: Sequence[str]) -> dict[str, tuple[str, int]]:
+    """Initiative id → (unit code, sequence) of the signed bundle that brought it, for ``ids``."""
+    found: dict[str, tuple[str, int]] = {}
+    for chunk in _batches(ids):
+        origin = (
+            select(ReceivedInitiative.initiative_id, Unit.code, ReceivedInitiative.sequence)
+            .join(Unit, Unit.id == ReceivedInitiative.unit_id)
+            .where(ReceivedInitiative.initiative_id.in_(chunk))
+        )
+        found.update((id_, (code, seq)) for id_, code, seq in session.execute(origin))
+    return found
+
+
+def origin_refusal(
     record: InitiativeRecord,
-    where: str,
-    home: Unit,
-    units: dict[str, int],
+    home: str,
+    units: Collection[str],
     received: dict[str, tuple[str, int]],
-) -> None:
-    """Records of other units arrive only in their signed bundles (``exchange.combine``): a file
-    without a signature may neither change one received that way nor add one in the name of a
-    unit this database knows (a unit code it does not know is read as this unit's own)."""
+) -> tuple[str, str, str] | None:
+    """Why a file without a signature may not bring ``record`` (field, Vietnamese, English), or
+    None. Records of other units arrive only in their signed bundles (``exchange.combine``): a
+    file may neither change one received that way nor add one in the name of another unit this
+    database knows (``units``: their codes; a code it does not know is read as ``home``'s)."""
     if record.id in received:
         unit, sequence = received[record.id]
-        raise InputError(
-            f"{where}, trường id: sáng kiến này đã nhận trong gói hồ sơ ký số (gói số {sequence} "
-            f"của {unit}); chỉ một gói ký số mới hơn của {unit} mới thay đổi được nó, tệp không "
-            "ký thì không. Cơ sở dữ liệu không thay đổi.",
-            english=f"{where}, field id: received in signed bundle {sequence} of {unit}; only a "
-            "newer signed bundle of that unit may change it. Nothing changed.",
+        return (
+            "id",
+            f"sáng kiến này đã nhận trong gói hồ sơ ký số (gói số {sequence} của {unit}); chỉ "
+            f"một gói ký số mới hơn của {unit} mới thay đổi được nó, tệp không ký thì không",
+            f"received in signed bundle {sequence} of {unit}; only a newer signed bundle of "
+            "that unit may change it",
         )
     code = record.unit_code or ""
-    if code and code != home.code and code in units:
-        raise InputError(
-            f"{where}, trường unit_code: sáng kiến của đơn vị {code} chỉ nhận được qua gói hồ sơ "
-            f"ký số của {code} (nhận gói), không qua tệp không ký. Cơ sở dữ liệu không thay đổi.",
-            english=f"{where}, field unit_code: initiatives of {code} arrive only in its signed "
-            "bundles. Nothing changed.",
+    if code and code != home and code in units:
+        return (
+            "unit_code",
+            f"sáng kiến của đơn vị {code} chỉ nhận được qua gói hồ sơ ký số của {code} (nhận "
+            "gói), không qua tệp không ký",
+            f"initiatives of {code} arrive only in its signed bundles",
         )
+    return None
 
 
 @dataclass
@@ -399,15 +413,9 @@ def import_records(
         existing: dict[str, tuple[str, str, datetime]] = {}
         added_at: dict[tuple[str, str, str], datetime] = {}
         audited: dict[str, dict[str, Any]] = {}
-        received: dict[str, tuple[str, int]] = {}  # id → (unit code, sequence) of its bundle
+        received = received_origins(session, [r.id for r in records])
         trail: list[audit.Change] = []
         for chunk in _batches([r.id for r in records]):
-            origin = (
-                select(ReceivedInitiative.initiative_id, Unit.code, ReceivedInitiative.sequence)
-                .join(Unit, Unit.id == ReceivedInitiative.unit_id)
-                .where(ReceivedInitiative.initiative_id.in_(chunk))
-            )
-            received.update((id_, (code, seq)) for id_, code, seq in session.execute(origin))
             query = select(Initiative.id, Initiative.code, Initiative.status, Initiative.created_at)
             for id_, code, status, created in session.execute(
                 query.where(Initiative.id.in_(chunk))
@@ -440,7 +448,12 @@ def import_records(
                     "trong cơ sở dữ liệu.",
                     english=f"{where}, field code: '{record.code}' belongs to another initiative.",
                 )
-            _check_origin(record, where, home, units, received)
+            refused = origin_refusal(record, home.code, units, received)
+            if refused:
+                raise InputError(
+                    f"{where}, trường {refused[0]}: {refused[1]}. Cơ sở dữ liệu không thay đổi.",
+                    english=f"{where}, field {refused[0]}: {refused[2]}. Nothing changed.",
+                )
             previous = existing.get(record.id)
             if previous is not None and codes.get(previous[0]) == record.id:
                 del codes[previous[0]]

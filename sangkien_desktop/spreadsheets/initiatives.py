@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -32,6 +32,8 @@ from sangkien_desktop.services.initiatives import (
     import_records,
     new_id,
     next_code,
+    origin_refusal,
+    received_origins,
     workflow_values,
 )
 from sangkien_desktop.spreadsheets.cells import (
@@ -182,6 +184,9 @@ class _Known:
     codes: dict[str, str]  # code → id
     members: dict[str, list[Member]]  # folded name → members of that name
     records: dict[str, InitiativeRecord]  # id → stored record, for the codes in the file
+    home: str = ""  # this database's unit code
+    units: frozenset[str] = frozenset()  # every unit code it knows
+    received: dict[str, tuple[str, int]] = field(default_factory=dict)  # of ``records``
 
 
 def _load_known(db: Database, codes: Sequence[str]) -> _Known:
@@ -191,7 +196,9 @@ def _load_known(db: Database, codes: Sequence[str]) -> _Known:
         for member in session.scalars(select(Member)):
             members[member.name_folded].append(member)
         units = {u.id: u.code for u in session.scalars(select(Unit))}
+        home = session.scalar(select(Unit.code).where(Unit.is_home.is_(True))) or ""
         wanted = [known_codes[c] for c in codes if c in known_codes]
+        received = received_origins(session, wanted)
         records = {}
         for start in range(0, len(wanted), 500):
             rows = session.scalars(
@@ -201,7 +208,7 @@ def _load_known(db: Database, codes: Sequence[str]) -> _Known:
             ).all()
             records.update({r.id: to_record(r, units.get(r.unit_id)) for r in rows})
         session.expunge_all()
-    return _Known(known_codes, members, records)
+    return _Known(known_codes, members, records, home, frozenset(units.values()), received)
 
 
 class _RowReader:
@@ -456,6 +463,11 @@ def read_initiatives(
             moves = plan.describe() if plan.moves else ""
             if plan.refusal:
                 problems.append(_refused(raw.columns, raw.sheet, item.row, record, plan))
+            origin = origin_refusal(record, known.home, known.units, known.received)
+            if origin:
+                column, title = raw.columns.get("code", (None, None))
+                message = f"sáng kiến {code}, trường {origin[0]}: {origin[1]}."
+                problems.append(Problem(raw.sheet, item.row, column, title, message))
             if not code:
                 warn("code", "chưa có mã; ứng dụng sẽ cấp mã mới (nhập lại tệp sẽ thêm bản mới).")
         preview.rows.append(PreviewRow(item.row, item.label, record, problems, action, moves=moves))

@@ -21,9 +21,11 @@ from sangkien_desktop.program import ProgramProfile
 from sangkien_desktop.records import parse_records
 from sangkien_desktop.services.initiatives import get_record, import_records
 from sangkien_desktop.services.units import UnitDetails, init_unit
+from sangkien_desktop.spreadsheets.initiatives import import_preview, read_initiatives
 from sangkien_desktop.storage import Database, open_database
 from tests.exchange.conftest import Sample
 from tests.offices import dump
+from tests.spreadsheets.conftest import write_sheet
 
 HOSTILE = Path(__file__).resolve().parents[1] / "data" / "hostile"
 FORGED_VND = 1_001_232_499_999
@@ -68,6 +70,28 @@ def test_unsigned_import_of_a_record_in_another_units_name_is_refused(
     with pytest.raises(InputError, match=r"\(SK-2022-0999\), trường unit_code") as caught:
         import_records(upper, records, profile)
     assert "CDCS-TEST" in caught.value.message
+    assert dump(upper) == before
+
+
+def test_unsigned_excel_row_over_a_received_record_is_an_error_in_the_preview(
+    upper: Database, profile: ProgramProfile, tmp_path: Path
+) -> None:
+    before = dump(upper)
+    path = write_sheet(
+        tmp_path / "sua.xlsx",
+        [["Mã", "Tên sáng kiến", "Loại", "Tác giả", "Giá trị làm lợi (đồng)"],
+         ["CDCS-TEST/SK-2022-0001", "Đã bị sửa", "KY_THUAT", "Lê Văn C", FORGED_VND]],
+        title="Sáng kiến",
+    )  # fmt: skip
+    preview = read_initiatives(upper, path, profile)
+    [problem] = preview.errors
+    assert (problem.row, problem.column) == (2, "A")
+    assert problem.message.startswith(
+        "sáng kiến CDCS-TEST/SK-2022-0001, trường id: sáng kiến này đã nhận trong gói hồ sơ ký "
+        "số (gói số 1 của CDCS-TEST)"
+    )
+    with pytest.raises(InputError, match="CDCS-TEST/SK-2022-0001"):
+        import_preview(upper, preview, profile)
     assert dump(upper) == before
 
 
