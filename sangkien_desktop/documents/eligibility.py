@@ -66,7 +66,7 @@ def _status_finding(record: InitiativeRecord) -> Finding:
         Severity.ERROR,
         "status",
         f"Sáng kiến đang ở trạng thái “{name}”, chưa được công nhận.",
-        f"The initiative is in state '{record.status}', not recognised.",
+        f"The initiative is in state '{state_name(record.status, 'en')}', not recognised.",
     )
 
 

@@ -206,6 +206,7 @@ def test_every_refused_initiative_and_every_blocking_finding_is_listed(
     assert second.rules[0] == "E2_NOT_RECOGNISED"
     assert "Ý tưởng đăng ký" in refused.value.message
     assert "(C4_CREDITED_AUTHOR)" in refused.value.english
+    assert "in state 'Registered idea', not recognised" in refused.value.english
 
 
 def test_a_recognised_initiative_without_errors_inside_the_programme_passes(
