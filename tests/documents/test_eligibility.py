@@ -296,3 +296,15 @@ def test_cli_all_recognised_names_the_initiatives_left_out(
     assert "Đã in 2 giấy chứng nhận" in stdout
     assert stderr.startswith("Không in giấy chứng nhận sáng kiến cho 1 sáng kiến chưa đủ điều kiện")
     assert "SK-2021-0033" in stderr and "(C4_CREDITED_AUTHOR)" in stderr
+
+
+def test_a_long_refusal_lists_twenty_initiatives_and_counts_the_rest(
+    profile: ProgramProfile,
+) -> None:
+    records = [build(f"SK-2022-{n:04d}", status="IDEA", **NOT_RECOGNISED) for n in range(1, 23)]
+    error = NotEligibleError("certificate", refusals(records, profile))
+    assert len(error.refusals) == 22
+    lines = error.message.splitlines()
+    assert lines[1].startswith("- SK-2022-0001 ") and lines[20].startswith("- SK-2022-0020 ")
+    assert lines[21] == "… và 2 sáng kiến khác (xem “sangkien validate”)."
+    assert len(lines) == 22
