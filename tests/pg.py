@@ -21,14 +21,18 @@ import pwd
 import shutil
 import subprocess
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 STORES = ["sqlite", "postgresql"]
 REQUIRED_ENV = "SANGKIEN_PG_REQUIRED"
 TEMPLATE = "sangkien_template"
+# Generous: how long another connection may take to reach a lock on a loaded machine.
+BLOCKED_WAIT_S = 600
 # Generous: starting and stopping a cluster on a loaded 2-core machine can take a while.
 PG_CTL_WAIT_S = 300
 
@@ -195,3 +199,20 @@ def database_spec(
         return tmp_path / "sangkien.sqlite"
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     return str(request.getfixturevalue("pg_database"))
+
+
+def wait_until_blocked(db: Any) -> None:
+    """Return once another connection to ``db`` (a PostgreSQL Database) waits for a lock."""
+    from sqlalchemy import text
+
+    query = text(
+        "SELECT count(*) FROM pg_stat_activity "
+        "WHERE datname = current_database() AND wait_event_type = 'Lock'"
+    )
+    deadline = time.monotonic() + BLOCKED_WAIT_S
+    while time.monotonic() < deadline:
+        with db.engine.connect() as connection:
+            if connection.execute(query).scalar():
+                return
+        time.sleep(0.05)
+    raise AssertionError("no other connection ever waited for a lock")

@@ -18,6 +18,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from sangkien_desktop.storage.locks import CERTIFICATES, serialize
 from sangkien_desktop.storage.models import Certificate
 from sangkien_desktop.text import clean
 
@@ -57,10 +58,13 @@ def document_number(number: int | str, symbol: str) -> str:
 
 def begin_exclusive(session: Session) -> None:
     """Make the session's transaction a writer from its first statement (SQLite), so numbers
-    read and numbers written belong to the same snapshot."""
+    read and numbers written belong to the same snapshot; on PostgreSQL, take the certificate
+    numbers' advisory lock until the commit, so another PC waits and then reads the numbers
+    this one took."""
     connection = session.connection()
     if connection.dialect.name == "sqlite":
         connection.exec_driver_sql("BEGIN IMMEDIATE")
+    serialize(session, CERTIFICATES)
 
 
 def with_retry(work: Callable[[], T]) -> T:

@@ -40,6 +40,7 @@ from sangkien_desktop.services.members import headcount
 from sangkien_desktop.services.units import home_unit
 from sangkien_desktop.storage.convert import to_record
 from sangkien_desktop.storage.database import Database
+from sangkien_desktop.storage.locks import BUNDLES, serialize
 from sangkien_desktop.storage.models import (
     Initiative,
     SentBundle,
@@ -218,6 +219,7 @@ def export_bundle(
     with db.session() as session:
         unit = home_unit(session)
         unit_doc = unit_document(session, unit)
+        serialize(session, BUNDLES)  # PostgreSQL: another PC's export waits, then numbers after
         last = session.scalars(select(SentBundle).order_by(SentBundle.sequence.desc())).first()
         sequence = (last.sequence + 1) if last else 1
         previous = last.id if last else None

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.exc import IntegrityError
 
 from sangkien_desktop.cli import cli
+from sangkien_desktop.documents.numbering import Holder, assign_numbers, begin_exclusive
 from sangkien_desktop.errors import StorageError
 from sangkien_desktop.program import ProgramProfile
 from sangkien_desktop.records import InitiativeRecord
@@ -33,7 +36,7 @@ from sangkien_desktop.storage.database import (
     managed_by_models,
 )
 from sangkien_desktop.storage.models import Base
-from tests.pg import Cluster
+from tests.pg import Cluster, wait_until_blocked
 
 ROOT = Path(__file__).resolve().parents[2]
 WRITER = Path(__file__).with_name("pg_writer.py")
@@ -175,6 +178,40 @@ def test_two_processes_saving_the_same_initiatives_keep_one_audit_chain(
     result = verify(db)
     assert result.problems == [] and result.outside == [], (result.problems, result.outside)
     assert result.intact
+
+
+@pytest.mark.parametrize("store", ["postgresql"])
+def test_a_second_pc_printing_certificates_waits_and_takes_the_next_number(
+    db: Database, profile: ProgramProfile
+) -> None:
+    first, second = (
+        save_record(db, InitiativeRecord(id="", code="", title=t, kind="KY_THUAT"), profile)
+        for t in ("Một", "Hai")
+    )
+    other = open_database(db.url)
+    day = date(2026, 3, 1)
+    taken: list[object] = []
+
+    def print_on_the_other_pc() -> None:
+        try:
+            with other.session() as session:
+                begin_exclusive(session)
+                [number] = assign_numbers(session, [Holder(second.id, second.code, "B")], day)
+                taken.append(number.number)
+        except Exception as exc:
+            taken.append(exc)
+
+    thread = threading.Thread(target=print_on_the_other_pc)
+    try:
+        with db.session() as session:
+            begin_exclusive(session)
+            [mine] = assign_numbers(session, [Holder(first.id, first.code, "A")], day)
+            thread.start()
+            wait_until_blocked(db)
+    finally:
+        thread.join()
+        other.close()
+    assert (mine.number, taken) == (1, [2])
 
 
 def test_a_password_in_the_url_is_refused_before_connecting(pg_cluster: Cluster) -> None:
