@@ -96,6 +96,22 @@ def research_kind(level: str) -> str:
     return f"Đề tài nghiên cứu khoa học {level[:1].lower()}{level[1:]}".strip()
 
 
+def research_note(facts: ResearchFacts) -> str:
+    """``chủ nhiệm: X; nghiệm thu ngày …; hiệu quả xác nhận tại văn bản số … ngày …`` (the
+    annex of a reward decision)."""
+    parts = [f"chủ nhiệm: {facts.lead_name}" if facts.lead_name else ""]
+    if facts.accepted_on:
+        parts.append(f"nghiệm thu ngày {format_date(facts.accepted_on)}")
+    if facts.confirmation_no or facts.confirmed_on:
+        confirmed = "hiệu quả xác nhận"
+        if facts.confirmation_no:
+            confirmed += f" tại văn bản số {facts.confirmation_no}"
+        if facts.confirmed_on:
+            confirmed += f" ngày {format_date(facts.confirmed_on)}"
+        parts.append(confirmed)
+    return "; ".join(p for p in parts if p)
+
+
 def research_record(facts: ResearchFacts) -> str:
     """The acceptance and the confirmation of effect, as one sentence."""
     parts = [f"Đề tài đã được nghiệm thu ngày {format_date(facts.accepted_on)}"]

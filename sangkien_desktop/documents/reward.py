@@ -53,6 +53,8 @@ class Award:
     #: A research project's level name ("Cấp tỉnh"); empty for an initiative.
     research_level: str = ""
     research: bool = False
+    #: Its head, acceptance and confirmation of effect, for the annex.
+    research_note: str = ""
 
     @property
     def form_name(self) -> str:
@@ -97,7 +99,8 @@ def _title(award: Award) -> str:
     """The title cell: a research project says it is one, with its level."""
     if not award.research:
         return award.initiative_title
-    return f"{research_kind(award.research_level)}: {award.initiative_title}"
+    note = f" ({award.research_note})" if award.research_note else ""
+    return f"{research_kind(award.research_level)}: {award.initiative_title}{note}"
 
 
 def _annex_table(decision: Decision) -> Table:
@@ -167,7 +170,10 @@ def decision_pdf(decision: Decision, settings: DocumentSettings, profile: Progra
     if settings.reward_regulation:
         grounds.append(f"Căn cứ {settings.reward_regulation.rstrip(';.')};")
     grounds += [
-        "Căn cứ các quyết định công nhận sáng kiến và kết quả rà soát hồ sơ sáng kiến;",
+        "Căn cứ các quyết định công nhận sáng kiến và kết quả rà soát hồ sơ sáng kiến;"
+        if decision.what == "sáng kiến"
+        else "Căn cứ các quyết định công nhận sáng kiến, kết quả nghiệm thu và xác nhận hiệu "
+        "quả áp dụng đề tài nghiên cứu khoa học và kết quả rà soát hồ sơ;",
         "Xét đề nghị của Tổ hỗ trợ sáng kiến,",
     ]
     total = decision.total

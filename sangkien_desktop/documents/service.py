@@ -25,6 +25,7 @@ from sangkien_desktop.documents.certificate import (
     CertificateData,
     Progress,
     ResearchFacts,
+    research_note,
     write_certificates,
 )
 from sangkien_desktop.documents.eligibility import (
@@ -400,22 +401,28 @@ def _gate_awards(db: Database, profile: ProgramProfile, awards: Sequence[Award])
 
 
 def _with_research(db: Database, profile: ProgramProfile, awards: Sequence[Award]) -> list[Award]:
-    """The awards, those for a research project marked with its level (the decision and its
-    annex word them as research projects)."""
+    """The awards, those for a research project marked with its level, its head and its
+    acceptance (the decision and its annex word them as research projects)."""
     codes = sorted({a.initiative_code for a in awards if a.initiative_code})
-    levels: dict[str, str] = {}
+    research: dict[str, tuple[str, str]] = {}
+    query = select(Initiative).options(selectinload(Initiative.authors))
     with db.reader() as session:
         for start in range(0, len(codes), 500):
-            query = select(Initiative.code, Initiative.kind, Initiative.research_level).where(
-                Initiative.code.in_(codes[start : start + 500])
-            )
-            for code, kind_code, level in session.execute(query):
-                kind = profile.kind(kind_code)
-                if kind and kind.research:
-                    levels[code] = profile.research_level_name(level)
+            for row in session.scalars(
+                query.where(Initiative.code.in_(codes[start : start + 500]))
+            ):
+                if row.authors:  # any author will do: only the project-level facts are read
+                    facts = _research_facts(row, row.authors[0], profile)
+                    if facts is not None:
+                        research[row.code] = (facts.level, research_note(facts))
     return [
-        replace(a, research=True, research_level=levels[a.initiative_code])
-        if a.initiative_code in levels
+        replace(
+            a,
+            research=True,
+            research_level=research[a.initiative_code][0],
+            research_note=research[a.initiative_code][1],
+        )
+        if a.initiative_code in research
         else a
         for a in awards
     ]

@@ -97,7 +97,12 @@ def test_research_project_is_named_as_one_in_the_decision_and_its_annex(
     decision, annex = pdf_pages(out)
     assert "nhóm tác giả có sáng kiến, đề tài nghiên cứu khoa học được công nhận" in decision
     assert "Tên sáng kiến, đề tài" in annex
+    assert "kết quả nghiệm thu và xác nhận hiệu quả áp dụng đề tài" in decision
     assert "Đề tài nghiên cứu khoa học cấp tỉnh: Nghiên cứu vật liệu thay thế đệm cao su" in annex
+    assert (
+        "(chủ nhiệm: Lý Minh Hùng; nghiệm thu ngày 10/03/2022; hiệu quả xác nhận tại văn bản số "
+        "12/XN-CT ngày 05/04/2022)" in annex
+    )
 
 
 def test_explicit_awards_go_to_each_initiatives_authors(
