@@ -285,10 +285,15 @@ def import_initiatives(ctx: Context, file: Path, dry_run: bool) -> None:
             "tính Excel .xlsx."
         )
     records = load_records_file(file, ctx.profile)
+    result = import_records(ctx.db, records, ctx.profile, actor="sangkien import", dry_run=dry_run)
+    for moved in result.moves:
+        click.echo(f"Chuyển trạng thái {moved}")
     if dry_run:
-        click.echo(f"Chạy thử: {file.name} hợp lệ, {len(records)} sáng kiến; chưa ghi gì.")
+        click.echo(
+            f"Chạy thử: {file.name} nhập được, {len(records)} sáng kiến ({result.added} mới, "
+            f"{result.updated} cập nhật); chưa ghi gì."
+        )
         return
-    result = import_records(ctx.db, records, ctx.profile, actor="sangkien import")
     click.echo(f"Đã nhập {result.added} sáng kiến mới, cập nhật {result.updated} sáng kiến.")
 
 

@@ -382,6 +382,7 @@ def origin_refusal(
 class ImportResult:
     added: int = 0
     updated: int = 0
+    moves: list[str] = field(default_factory=list)  # "SK-2022-0001: IDEA → DRAFTING"
 
 
 def _batches(items: Sequence[str], size: int = 500) -> Iterator[Sequence[str]]:
@@ -395,15 +396,19 @@ def import_records(
     profile: ProgramProfile,
     actor: str = "",
     progress: Progress | None = None,
+    dry_run: bool = False,
 ) -> ImportResult:
     """Import all records or none: one transaction, keyed by id (re-import updates).
 
     Rows are prepared in Python first and written with bulk statements at the end (the ORM's
     per-object work costs ten times the writing), so a cancel leaves the database untouched.
-    A backup of the database is taken first (``storage.backups.backup_before_import``)."""
-    actor = authorise(db, "initiative.edit", actor)
+    A backup of the database is taken first (``storage.backups.backup_before_import``).
+    ``dry_run``: every check and the result, nothing written (no backup either), open to
+    anyone like the Excel preview; the moves are checked against the signed-in account."""
+    if not dry_run:
+        actor = authorise(db, "initiative.edit", actor)
+        backup_before_import(db)
     rights = ImportRights.of(db)
-    backup_before_import(db)
     result = ImportResult()
     now = datetime.now().replace(microsecond=0)
     with db.session() as session:
@@ -493,6 +498,8 @@ def import_records(
             changes = audit.diff(audited.get(record.id, {}), after)
             if changes or previous is None or not plan.steps:
                 trail.append(audit.Change("initiative", record.code, "import", changes))
+            if plan.moves:
+                result.moves.append(f"{record.code}: {plan.describe()}")
             source = before
             comment = "Nhập từ tệp" if previous is None else "Cập nhật từ tệp"
             # A new record is created as an idea, then moved step by step, as in the editor.
@@ -514,6 +521,8 @@ def import_records(
                 source = step
             if progress and not progress(i + 1, len(records)):
                 raise InputError("Đã hủy nhập; cơ sở dữ liệu không thay đổi.", english="Cancelled.")
+        if dry_run:
+            return result
         for chunk in _batches([u["id"] for u in updates]):
             session.execute(delete(Author).where(Author.initiative_id.in_(chunk)))
             session.execute(delete(Attachment).where(Attachment.initiative_id.in_(chunk)))

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from sangkien_desktop.cli import main
 from sangkien_desktop.errors import InputError
 from sangkien_desktop.program import ProgramProfile
 from sangkien_desktop.records import load_records_file, parse_records
@@ -21,7 +22,7 @@ from sangkien_desktop.services.initiatives import get_record, import_records
 from sangkien_desktop.spreadsheets.initiatives import import_initiative_file
 from sangkien_desktop.storage import Database
 from sangkien_desktop.storage.models import AuditEntry, WorkflowEvent
-from tests.offices import dump, open_office, signed_in
+from tests.offices import PASSWORD, dump, open_office, signed_in
 
 HOSTILE = Path(__file__).resolve().parents[1] / "data" / "hostile"
 
@@ -131,3 +132,34 @@ def test_an_impossible_move_is_refused_even_for_the_chair(
 def load_records_file_from(raw: list[dict[str, Any]], profile: ProgramProfile) -> InitiativeRecord:
     [record] = parse_records(raw, profile)
     return record
+
+
+def test_cli_dry_run_shows_the_moves_or_the_refusal_and_writes_nothing(
+    office: Database,
+    profile: ProgramProfile,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    raw = json.loads((HOSTILE / "import-recognised.json").read_text(encoding="utf-8"))
+    raw[0]["submitted_on"] = "2022-04-01"
+    path = tmp_path / "in.json"
+    path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setenv("SANGKIEN_PASSWORD", PASSWORD)
+    before = dump(office)
+    args = ["--db", str(office.path), "--user", "chu", "import", "initiatives", str(path)]
+    assert _run([*args, "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "SK-2022-0901: IDEA → DRAFTING → SUBMITTED → RECOGNISED" in out
+    assert "1 mới, 0 cập nhật); chưa ghi gì" in out
+    args[3] = "ho"
+    assert _run([*args, "--dry-run"]) == 2
+    assert "không được phép với vai trò Tổ hỗ trợ" in capsys.readouterr().err
+    assert dump(office) == before
+
+
+def _run(args: list[str]) -> int:
+    with pytest.raises(SystemExit) as done:
+        main(args)
+        raise SystemExit(0)
+    return int(done.value.code or 0)
