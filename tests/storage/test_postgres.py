@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import IntegrityError
 
-from sangkien_desktop.cli import cli
+from sangkien_desktop.cli import cli, main
 from sangkien_desktop.documents.numbering import Holder, assign_numbers, begin_exclusive
 from sangkien_desktop.errors import StorageError
 from sangkien_desktop.program import ProgramProfile
@@ -273,3 +273,15 @@ def test_the_cli_asks_for_the_server_password_hidden(
     assert "Mật khẩu máy chủ cơ sở dữ liệu" in result.output
     assert "Đã khai báo đơn vị" in result.output
     assert password not in result.output
+
+
+def test_the_cli_builds_the_demo_on_postgresql_and_its_audit_verifies(
+    pg_database: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for args in (("demo",), ("audit", "verify"), ("search", "dang")):
+        with pytest.raises(SystemExit) as exit_info:
+            main(["--db", pg_database, *args])
+            raise SystemExit(0)
+        out, err = capsys.readouterr()
+        assert exit_info.value.code in (0, None), (args, out, err)
+    assert "SK-" in out
