@@ -149,6 +149,11 @@ def pg_cluster() -> Iterator[Cluster]:
         import psycopg  # noqa: F401
     except ImportError:
         _unavailable("psycopg is not installed")
+    if os.geteuid() == 0:
+        try:
+            pwd.getpwnam("postgres")
+        except KeyError:
+            _unavailable("the tests run as root and there is no 'postgres' user to run it")
     folder = Path(tempfile.mkdtemp(prefix="sangkien-pg-"))
     cluster = Cluster(bin_dir, folder)
     try:
