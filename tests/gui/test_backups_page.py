@@ -29,6 +29,7 @@ from sangkien_desktop.storage import Database
 from sangkien_desktop.storage.backups import backup_now, backups_dir, list_backups
 from sangkien_desktop.storage.models import Member
 from tests.gui.conftest import sign_in
+from tests.timing import scaled
 
 pytestmark = pytest.mark.gui
 
@@ -92,7 +93,7 @@ def click(qtbot: Any, button: Any) -> None:
 
 def wait_for_backup(qtbot: Any, group: BackupsGroup) -> None:
     assert group.task is not None
-    qtbot.waitUntil(lambda: group.task is None, timeout=10_000)
+    qtbot.waitUntil(lambda: group.task is None, timeout=int(scaled(10) * 1000))
 
 
 def test_list_shows_the_daily_backup_in_vietnamese(db: Database, screen: SettingsScreen) -> None:

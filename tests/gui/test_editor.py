@@ -40,6 +40,7 @@ from sangkien_desktop.services.initiatives import (
 from sangkien_desktop.storage import Database
 from sangkien_desktop.workflow.service import Move, move
 from tests.gui.conftest import open_editors, type_text
+from tests.timing import scaled
 
 pytestmark = pytest.mark.gui
 
@@ -127,7 +128,7 @@ def test_new_initiative_with_two_authors_is_saved_with_ctrl_s(
     assert "100 %" in panel.credited.text()
     assert editor.isWindowModified()
 
-    with qtbot.waitSignal(editor.saved, timeout=2000) as saved:
+    with qtbot.waitSignal(editor.saved, timeout=int(scaled(10) * 1000)) as saved:
         qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
 
     stored = get_record(db, saved.args[0])

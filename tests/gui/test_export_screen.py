@@ -18,6 +18,7 @@ from sangkien_desktop.gui.screens.export import (
 from sangkien_desktop.program import ProgramProfile
 from sangkien_desktop.services.initiatives import InitiativeFilter, count
 from sangkien_desktop.storage import Database
+from tests.timing import scaled
 
 pytestmark = pytest.mark.gui
 
@@ -72,7 +73,9 @@ def test_export_writes_a_zip_and_moves_initiatives_to_exported(
     codes = [r.code for r in screen.candidates]
     _ask(monkeypatch, tmp_path, "demo")
     screen.export_button.click()
-    qtbot.waitUntil(lambda: screen.last_result is not None or bool(errors), timeout=15000)
+    qtbot.waitUntil(
+        lambda: screen.last_result is not None or bool(errors), timeout=int(scaled(15) * 1000)
+    )
     assert errors == []
     result = screen.last_result
     assert result is not None and result.path.suffix == ".zip" and result.path.is_file()
@@ -96,7 +99,7 @@ def test_wrong_passphrase_shows_message_and_changes_nothing(
     out.mkdir()
     _ask(monkeypatch, out, "sai mật khẩu")
     screen.export_button.click()
-    qtbot.waitUntil(lambda: bool(errors), timeout=15000)
+    qtbot.waitUntil(lambda: bool(errors), timeout=int(scaled(15) * 1000))
     assert "mật khẩu" in str(getattr(errors[0], "message", errors[0])).lower()
     assert list(out.iterdir()) == []
     assert _ready(demo_db) == ready
@@ -115,7 +118,7 @@ def test_checking_an_exported_bundle_reports_it_valid(
     written = export.export_bundle(demo_db, profile, tmp_path, "demo")
     monkeypatch.setattr(BundleFile, "ask", classmethod(lambda cls, parent: written.path))
     screen.verify_button.click()
-    qtbot.waitUntil(lambda: screen.last_verification is not None, timeout=15000)
+    qtbot.waitUntil(lambda: screen.last_verification is not None, timeout=int(scaled(15) * 1000))
     text = screen.verify_output.toPlainText()
     assert written.path.name in text
     assert "KẾT QUẢ: gói hợp lệ" in text

@@ -18,6 +18,7 @@ from sangkien_desktop.gui.screens.rewards import (
 from sangkien_desktop.program import ProgramProfile
 from sangkien_desktop.services.rewards import NewReward, list_rewards
 from sangkien_desktop.storage import Database
+from tests.timing import scaled
 
 pytestmark = pytest.mark.gui
 
@@ -85,7 +86,7 @@ def test_printing_certificates_writes_a_pdf(
     target = tmp_path / "chung-nhan.pdf"
     _save_to(monkeypatch, target)
     screen.certificates_button.click()
-    qtbot.waitUntil(lambda: bool(opened or errors), timeout=15000)
+    qtbot.waitUntil(lambda: bool(opened or errors), timeout=int(scaled(15) * 1000))
     assert errors == []
     assert target.read_bytes().startswith(b"%PDF")
     assert str(target) in opened[0]
@@ -105,6 +106,6 @@ def test_printing_the_reward_decision_writes_a_pdf(
         DecisionDialog, "ask", classmethod(lambda cls, parent, numbers, current: current)
     )
     screen.decision_button.click()
-    qtbot.waitUntil(lambda: bool(opened or errors), timeout=15000)
+    qtbot.waitUntil(lambda: bool(opened or errors), timeout=int(scaled(15) * 1000))
     assert errors == []
     assert target.read_bytes().startswith(b"%PDF")
