@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from argon2.profiles import CHEAPEST
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Qt's settings (window geometry, language, columns) go to a private folder, not the user's.
@@ -16,6 +17,7 @@ os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="sangkien-test-config-")
 os.environ.pop("SANGKIEN_DB", None)
 
 from sangkien_desktop.program import ProgramProfile, load_profile
+from sangkien_desktop.security import users
 from sangkien_desktop.services.units import UnitDetails, init_unit
 from sangkien_desktop.storage import Database, open_database
 from tests.pg import database_spec, pg_cluster, pg_database, store  # noqa: F401  (both stores)
@@ -30,6 +32,13 @@ def pytest_report_header() -> str:
 @pytest.fixture
 def profile() -> ProgramProfile:
     return load_profile()
+
+
+@pytest.fixture(autouse=True)
+def cheap_password_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """argon2id at its cheapest (the parameters travel in each hash, so checks still work);
+    tests/security/test_users.py checks the real parameters."""
+    monkeypatch.setattr(users, "PASSWORD_PROFILE", CHEAPEST)
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 from sqlalchemy import inspect, text
 
-from sangkien_desktop.security import users
 from sangkien_desktop.security.access import sign_in
 from sangkien_desktop.security.users import NewAccount, create_first_accounts, list_users
 from sangkien_desktop.services.units import UnitDetails, init_unit
@@ -19,7 +18,6 @@ PASSWORD = "mật-khẩu-dài"
 
 
 def open_office(path: Path, monkeypatch: pytest.MonkeyPatch, code: str = "CDCS-TEST") -> Database:
-    monkeypatch.setattr(users, "SCRYPT_N", 2**4)
     db = open_database(path)
     init_unit(db, UnitDetails(name=f"Công đoàn {code}", code=code))
     create_first_accounts(

@@ -1,9 +1,12 @@
 """Local accounts of the shared office PC, their roles, and the permission check.
 
-Passwords are stretched with scrypt (memory-hard; n=2**14, r=8, p=1, 16-byte salt), stored with
-their parameters so they can be raised later. Several failed logins slow the next try: from the
-third failure in a row the wait doubles (5 s, 10 s, 20 s …, at most 5 minutes); a good login
-clears it.
+Passwords are stretched with argon2id, RFC 9106's second recommended option (argon2-cffi's
+default: 3 passes over 64 MiB, 4 lanes, 16-byte salt), stored in the PHC string format with
+their parameters. Hashes from before (scrypt) are still checked and replaced by an argon2id hash
+at the account's next good login, as is any hash made with weaker parameters than today's.
+
+Several failed logins slow the next try: from the third failure in a row the wait doubles
+(5 s, 10 s, 20 s …, at most 5 minutes); a good login clears it.
 
 Every action is checked in the core (``access.authorise`` calls :func:`require`), not only by
 hiding buttons. ADMIN is
@@ -17,7 +20,6 @@ import base64
 import getpass
 import hashlib
 import hmac
-import os
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,6 +27,9 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from argon2.profiles import RFC_9106_LOW_MEMORY
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
@@ -34,7 +39,8 @@ from sangkien_desktop.storage.database import Database
 from sangkien_desktop.storage.models import Setting, User
 from sangkien_desktop.text import clean
 
-SCRYPT_N, SCRYPT_R, SCRYPT_P, SALT_BYTES, KEY_BYTES = 2**14, 8, 1, 16, 32
+#: The argon2id parameters of new hashes (tests make them cheap: argon2.profiles.CHEAPEST).
+PASSWORD_PROFILE = RFC_9106_LOW_MEMORY
 MIN_PASSWORD = 8
 FREE_FAILURES = 2  # the third failure in a row starts the wait
 FIRST_WAIT = timedelta(seconds=5)
@@ -165,16 +171,36 @@ def move_action(target: str) -> str:
     return MOVE_ACTIONS.get(target, "initiative.move")
 
 
-def hash_password(password: str, salt: bytes | None = None) -> str:
-    salt = salt or os.urandom(SALT_BYTES)
-    key = hashlib.scrypt(
-        password.encode("utf-8"), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, dklen=KEY_BYTES
-    )
-    encoded = [base64.b64encode(part).decode("ascii") for part in (salt, key)]
-    return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${encoded[0]}${encoded[1]}"
+def _hasher() -> PasswordHasher:
+    return PasswordHasher.from_parameters(PASSWORD_PROFILE)
+
+
+def hash_password(password: str) -> str:
+    """An argon2id hash of ``password`` (PHC string: ``$argon2id$v=19$m=…,t=…,p=…$salt$hash``)."""
+    return _hasher().hash(password)
 
 
 def check_password(password: str, stored: str) -> bool:
+    """Whether ``password`` matches ``stored``: an argon2 hash or an older scrypt one."""
+    if stored.startswith("$argon2"):
+        try:
+            return _hasher().verify(stored, password)
+        except (VerificationError, InvalidHashError):
+            return False
+    return _check_scrypt(password, stored)
+
+
+def needs_new_hash(stored: str) -> bool:
+    """Whether ``stored`` should be replaced at the next good login: not argon2id, or made
+    with other parameters than :data:`PASSWORD_PROFILE`."""
+    try:
+        return not stored.startswith("$argon2id$") or _hasher().check_needs_rehash(stored)
+    except InvalidHashError:
+        return True
+
+
+def _check_scrypt(password: str, stored: str) -> bool:
+    """A hash of the versions before argon2id: ``scrypt$n$r$p$salt$key`` (base64)."""
     try:
         scheme, n, r, p, salt, key = stored.split("$")
         if scheme != "scrypt":
@@ -382,6 +408,18 @@ def authenticate(
             raise LoginError(f"Tài khoản “{name}” đã bị khóa; hãy hỏi người quản trị.")
         else:
             row.failed_attempts, row.next_try_at = 0, None
+            if needs_new_hash(row.password_hash):
+                # Only now is the password at hand: an old scrypt (or weaker) hash is replaced,
+                # recorded like any change of the account (the audit trail seals the hash).
+                row.password_hash = hash_password(password)
+                audit.record(
+                    session,
+                    row.username,
+                    "user",
+                    row.username,
+                    "update",
+                    {"password": [None, "băm lại bằng argon2id khi đăng nhập"]},
+                )
             return _info(row)
     raise failure
 

@@ -11,7 +11,6 @@ import pytest
 from sangkien_desktop.cli import main
 from sangkien_desktop.program import ProgramProfile
 from sangkien_desktop.records import InitiativeRecord
-from sangkien_desktop.security import users
 from sangkien_desktop.security.audit import history
 from sangkien_desktop.security.users import (
     RECOVERY_FILE,
@@ -29,7 +28,6 @@ NEW = "mật-khẩu-mới-123"
 
 @pytest.fixture
 def accounts_db(db: Database, profile: ProgramProfile, monkeypatch: pytest.MonkeyPatch) -> Database:
-    monkeypatch.setattr(users, "SCRYPT_N", 2**4)  # cheap hashes for the test
     for name in ("SANGKIEN_USER", "SANGKIEN_PASSWORD", "SANGKIEN_NEW_PASSWORD"):
         monkeypatch.delenv(name, raising=False)
     save_record(

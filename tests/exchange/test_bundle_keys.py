@@ -191,10 +191,9 @@ def _key_rows(db: Database) -> list[tuple[str, str, str, dict[str, object]]]:
 @pytest.fixture
 def admin_db(db: Database, monkeypatch: pytest.MonkeyPatch) -> Database:
     """The test database with an administrator signed in."""
-    from sangkien_desktop.security import access, users
+    from sangkien_desktop.security import access
     from sangkien_desktop.security.users import NewAccount, authenticate, create_first_accounts
 
-    monkeypatch.setattr(users, "SCRYPT_N", 2**4)  # cheap hashes for the test
     create_first_accounts(db, [NewAccount("admin", "Quản trị", "ADMIN", "mật-khẩu-dài")])
     access.sign_in(db, authenticate(db, "admin", "mật-khẩu-dài"))
     return db

@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import os
 from pathlib import Path
 
 import pytest
+from argon2.profiles import RFC_9106_LOW_MEMORY
+from sqlalchemy import select, update
 
 from sangkien_desktop.cli import main
 from sangkien_desktop.security import users
 from sangkien_desktop.security.access import accounts_exist
+from sangkien_desktop.security.audit import history
 from sangkien_desktop.security.users import NewAccount, create_first_accounts
 from sangkien_desktop.services.units import UnitDetails, init_unit, unit_details
 from sangkien_desktop.storage import Database, open_database
 from sangkien_desktop.storage.backups import backups_dir, list_backups
+from sangkien_desktop.storage.models import User
 
 PASSWORD = "mật-khẩu-dài"
 
 
 @pytest.fixture
 def accounts_db(db: Database, monkeypatch: pytest.MonkeyPatch) -> Database:
-    monkeypatch.setattr(users, "SCRYPT_N", 2**4)  # cheap hashes for the test
     for name in ("SANGKIEN_USER", "SANGKIEN_PASSWORD", "SANGKIEN_NEW_PASSWORD"):
         monkeypatch.delenv(name, raising=False)
     create_first_accounts(
@@ -125,3 +131,42 @@ def test_a_backup_without_accounts_never_replaces_a_database_with_accounts(
     still = open_database(accounts_db.path)
     assert accounts_exist(still)
     still.close()
+
+
+def scrypt_hash(password: str) -> str:
+    """A hash as the versions before argon2id stored it."""
+    salt = os.urandom(16)
+    key = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=2**4, r=8, p=1, dklen=32)
+    return "scrypt$16$8$1$" + "$".join(base64.b64encode(v).decode() for v in (salt, key))
+
+
+def stored_hash(db: Database, name: str) -> str:
+    with db.reader() as session:
+        return str(session.scalar(select(User.password_hash).where(User.username == name)))
+
+
+def test_new_passwords_are_hashed_with_argon2id_rfc_9106(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.undo()  # the real parameters, not the tests' cheap ones
+    assert users.PASSWORD_PROFILE == RFC_9106_LOW_MEMORY
+    stored = users.hash_password(PASSWORD)
+    assert stored.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
+    assert users.check_password(PASSWORD, stored) and not users.check_password("sai", stored)
+    assert not users.needs_new_hash(stored)
+
+
+def test_an_old_scrypt_hash_is_checked_and_replaced_at_the_next_good_login(
+    accounts_db: Database,
+) -> None:
+    with accounts_db.session() as session:
+        session.execute(
+            update(User).where(User.username == "ho").values(password_hash=scrypt_hash(PASSWORD))
+        )
+    with pytest.raises(users.LoginError):
+        users.authenticate(accounts_db, "ho", "sai-mật-khẩu")
+    assert stored_hash(accounts_db, "ho").startswith("scrypt$")  # a wrong try changes nothing
+    assert users.authenticate(accounts_db, "ho", PASSWORD).username == "ho"
+    assert stored_hash(accounts_db, "ho").startswith("$argon2id$")
+    assert users.authenticate(accounts_db, "ho", PASSWORD).username == "ho"
+    assert history(accounts_db, "user", "ho", limit=1)[0].changes == {
+        "password": [None, "băm lại bằng argon2id khi đăng nhập"]
+    }

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from argon2.profiles import CHEAPEST
 from sqlalchemy import inspect, text
 
 from sangkien_desktop.documents.service import (
@@ -65,12 +66,6 @@ PASSWORD = "mật-khẩu-dài"
 ACCOUNTS = {"admin": "ADMIN", "chu": "CHAIR", "ho": "SUPPORT", "xem": "VIEWER"}
 
 
-@pytest.fixture(autouse=True)
-def quick_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Cheap scrypt for these tests (the parameters travel in each hash, so checks still work)."""
-    monkeypatch.setattr(users, "SCRYPT_N", 2**4)
-
-
 @dataclass
 class Office:
     db: Database
@@ -105,13 +100,14 @@ def office_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     saved = save_record(db, _new(), profile, actor="trước khi có tài khoản")
     move(db, saved.id, Move("DRAFTING"), profile)
     add_member(db, MemberData("Nguyễn Văn An"))
-    users.SCRYPT_N, kept = 2**4, users.SCRYPT_N  # cheap hashes; the parameters travel with them
+    # Made once per module, before the per-test cheap_password_hashes: cheap here too.
+    users.PASSWORD_PROFILE, kept = CHEAPEST, users.PASSWORD_PROFILE
     try:
         create_first_accounts(
             db, [NewAccount(name, name.title(), role, PASSWORD) for name, role in ACCOUNTS.items()]
         )
     finally:
-        users.SCRYPT_N = kept
+        users.PASSWORD_PROFILE = kept
     db.close()
     return path
 

@@ -326,11 +326,9 @@ def test_anchor_of_a_recreated_database_is_replaced(
 def test_cli_restore_leaves_a_restore_row_by_the_admin_and_verifies(
     db: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sangkien_desktop.security import users
     from sangkien_desktop.security.users import NewAccount, create_first_accounts
     from sangkien_desktop.storage.backups import backup_now
 
-    monkeypatch.setattr(users, "SCRYPT_N", 2**4)  # cheap hashes for the test
     monkeypatch.setenv("SANGKIEN_PASSWORD", "mật-khẩu-dài")
     monkeypatch.delenv("SANGKIEN_USER", raising=False)
     create_first_accounts(db, [NewAccount("admin", "Quản trị", "ADMIN", "mật-khẩu-dài")])
@@ -472,7 +470,6 @@ def test_data_changed_with_sql_is_named(
 ) -> None:
     from sangkien_desktop.security import users
 
-    monkeypatch.setattr(users, "SCRYPT_N", 2**4)
     record = _new("Dưỡng đo")
     record.authors = [Author(full_name="Nguyễn Văn An", contribution_pct=100, is_lead=True)]
     saved = save_record(db, record, profile, "Hà")

@@ -44,9 +44,9 @@ def _user(role: str) -> UserInfo:
     return UserInfo(1, role.lower(), "", role, True)
 
 
-def test_password_hash_is_scrypt_with_parameters_and_checks() -> None:
+def test_password_hash_is_argon2id_with_parameters_and_checks() -> None:
     stored = hash_password(PASSWORD)
-    assert stored.startswith("scrypt$16384$8$1$")
+    assert stored.startswith("$argon2id$v=19$")
     assert check_password(PASSWORD, stored)
     assert not check_password("sai-mật-khẩu", stored)
     assert hash_password(PASSWORD) != stored  # a new salt each time
