@@ -21,6 +21,7 @@ from sangkien_desktop import logs
 from sangkien_desktop.errors import InputError
 from sangkien_desktop.gui import errors
 from sangkien_desktop.gui.app import CRASH_TEST_ENV, STARTUP_ENV, Desk
+from sangkien_desktop.gui.look import install_translation
 from sangkien_desktop.gui.tasks import Progress, run_task
 from sangkien_desktop.storage import Database
 
@@ -187,6 +188,21 @@ def test_an_error_in_a_qt_worker_thread_is_shown_on_the_gui_thread(
     qtbot.waitUntil(lambda: errors._dialog is not None)
     assert "LookupError: trong QThread" in errors._dialog.details.toPlainText()
     assert "LookupError: trong QThread" in safety_net.read_text(encoding="utf-8")
+
+
+def test_the_internal_error_dialog_speaks_english_in_english(
+    qapp: QApplication, qtbot: Any, tmp_path: Path
+) -> None:
+    install_translation(qapp, "en")
+    try:
+        dialog = errors.InternalErrorDialog("Traceback …", tmp_path / "logs" / "sangkien.log")
+        qtbot.addWidget(dialog)
+        assert dialog.windowTitle() == "Internal error — Sáng Kiến Desktop"
+        assert dialog.copy_button.text() == "Copy details"
+        assert dialog.folder_button.text() == "Open the log folder"
+        assert "The data saved before is safe" in dialog.findChild(QLabel, "explanation").text()
+    finally:
+        install_translation(qapp, "vi")
 
 
 def test_the_hook_never_raises_even_when_showing_fails(
