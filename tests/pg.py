@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import itertools
 import os
-import pwd
 import shutil
 import subprocess
 import tempfile
@@ -60,7 +59,9 @@ class Cluster:
         self._names = itertools.count(1)
         # initdb refuses to run as root: as root, run the server as the "postgres" user.
         self._prefix: list[str] = []
-        if os.geteuid() == 0:
+        if hasattr(os, "geteuid") and os.geteuid() == 0:
+            import pwd  # Unix only, like running as root
+
             owner = pwd.getpwnam("postgres")
             os.chown(folder, owner.pw_uid, owner.pw_gid)
             self._prefix = ["runuser", "-u", "postgres", "--"]
@@ -149,7 +150,9 @@ def pg_cluster() -> Iterator[Cluster]:
         import psycopg  # noqa: F401
     except ImportError:
         _unavailable("psycopg is not installed")
-    if os.geteuid() == 0:
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        import pwd
+
         try:
             pwd.getpwnam("postgres")
         except KeyError:

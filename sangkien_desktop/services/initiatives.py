@@ -35,6 +35,7 @@ from sangkien_desktop.storage.convert import (
     to_record,
 )
 from sangkien_desktop.storage.database import Database
+from sangkien_desktop.storage.locks import INITIATIVE_CODES, serialize
 from sangkien_desktop.storage.models import (
     Attachment,
     Author,
@@ -171,6 +172,8 @@ def save_record(
     with db.session() as session:
         unit = home_unit(session)
         if not record.code:
+            # PostgreSQL: another PC creating an initiative waits, then takes the next code.
+            serialize(session, INITIATIVE_CODES)
             record.code = next_code(session)
         where = f"Sáng kiến {record.code}"
         _store(session, record, profile, unit.id, where, actor, ("Tạo mới", "Cập nhật"))

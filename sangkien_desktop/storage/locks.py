@@ -4,7 +4,7 @@ On SQLite one writer holds the whole database: the first write of a transaction 
 ``BEGIN IMMEDIATE``) makes the others wait, and nothing here is needed. On PostgreSQL several
 PCs write at once; :func:`serialize` takes a transaction-level advisory lock
 (``pg_advisory_xact_lock``), released when the caller's transaction commits or rolls back, so
-the audit chain stays one line and certificate and bundle numbers never repeat.
+the audit chain stays one line and certificate, bundle and initiative numbers never repeat.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 AUDIT = 0x534B_0001
 CERTIFICATES = 0x534B_0002
 BUNDLES = 0x534B_0003
+INITIATIVE_CODES = 0x534B_0004
 
 
 def serialize(session: Session, key: int) -> bool:

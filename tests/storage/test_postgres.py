@@ -25,8 +25,8 @@ from sangkien_desktop.program import ProgramProfile
 from sangkien_desktop.records import InitiativeRecord
 from sangkien_desktop.records.model import Author
 from sangkien_desktop.security.audit import history, verify
-from sangkien_desktop.services.initiatives import save_record, search
-from sangkien_desktop.services.units import UnitDetails, init_unit
+from sangkien_desktop.services.initiatives import next_code, save_record, search, store_row
+from sangkien_desktop.services.units import UnitDetails, home_unit, init_unit
 from sangkien_desktop.storage import Database, open_database
 from sangkien_desktop.storage.database import (
     HEAD_REVISION,
@@ -35,6 +35,7 @@ from sangkien_desktop.storage.database import (
     current_revision,
     managed_by_models,
 )
+from sangkien_desktop.storage.locks import INITIATIVE_CODES, serialize
 from sangkien_desktop.storage.models import Base
 from tests.pg import Cluster, wait_until_blocked
 
@@ -212,6 +213,38 @@ def test_a_second_pc_printing_certificates_waits_and_takes_the_next_number(
         thread.join()
         other.close()
     assert (mine.number, taken) == (1, [2])
+
+
+@pytest.mark.parametrize("store", ["postgresql"])
+def test_a_second_pc_creating_an_initiative_waits_and_takes_the_next_code(
+    db: Database, profile: ProgramProfile
+) -> None:
+    other = open_database(db.url)
+    made: list[object] = []
+
+    def create_on_the_other_pc() -> None:
+        try:
+            new = InitiativeRecord(id="", code="", title="Của máy B", kind="KY_THUAT")
+            made.append(save_record(other, new, profile).code)
+        except Exception as exc:
+            made.append(exc)
+
+    thread = threading.Thread(target=create_on_the_other_pc)
+    try:
+        # The first PC is saving a new initiative (what save_record does, held open).
+        with db.session() as session:
+            serialize(session, INITIATIVE_CODES)
+            mine = InitiativeRecord(
+                id="a", code=next_code(session), title="Của máy A", kind="KY_THUAT"
+            )
+            store_row(session, None, mine, profile, home_unit(session).id, "", "Tạo mới")
+            thread.start()
+            wait_until_blocked(db)
+    finally:
+        thread.join()
+        other.close()
+    year = date.today().year
+    assert (mine.code, made) == (f"SK-{year}-0001", [f"SK-{year}-0002"])
 
 
 def test_a_password_in_the_url_is_refused_before_connecting(pg_cluster: Cluster) -> None:
