@@ -385,7 +385,8 @@ class DamagedDatabase(StorageError):
 
 def check_intact(path: Path) -> None:
     """Raise :class:`DamagedDatabase` when SQLite's ``PRAGMA quick_check`` (page and b-tree
-    structure, no index contents: about a tenth of ``integrity_check``'s time) finds ``path``
+    structure, no index contents: a third of ``integrity_check``'s time, 0.14–0.2 s for 50,000
+    initiatives, docs/crash-safety.md) finds ``path``
     damaged, e.g. a page zeroed by a failing disk. Read-only: writes nothing."""
     try:
         connection = sqlite3.connect(read_uri(path), uri=True)
