@@ -2,8 +2,9 @@
 
 ``problems(path)`` returns a list of sentences, one per fault found, empty for a good PDF:
 margins, heading lines (12–13 pt, one line each, clear of each other), numbers below 10 with a
-leading zero, the subject (14 pt bold), the body (13–14 pt, at least 6 pt between paragraphs),
-Vietnamese letters (NFC, none lost), every font embedded.
+leading zero, the number in 13 pt and the place and date in 13–14 pt italic, the subject (14 pt
+bold), the body (13–14 pt, at least 6 pt between paragraphs), Vietnamese letters (NFC, none
+lost), every font embedded.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 from pypdf import PdfReader
 from reportlab.lib.units import mm
 
-from sangkien_desktop.documents.fonts import BOLD
+from sangkien_desktop.documents.fonts import BOLD, ITALIC
 from sangkien_desktop.documents.furniture import MOTTO, NATIONAL_HEADING
 from tests.documents.conftest import Run, face_names, text_runs
 
@@ -30,6 +31,7 @@ SLACK = 0.6  # points: rounding of positions and widths
 HEADING_GAP = 5 * mm  # between the issuing body's lines and the national heading
 PARAGRAPH_SPACE = 6  # points, Decree 30: at least 6 pt between paragraphs
 PARAGRAPH_STARTS = ("Căn cứ", "Xét đề nghị", "Điều ")
+DATE_LINE = re.compile(r", ngày \d\d tháng \d\d? năm \d{4}")
 NUMBER = re.compile(r"(?:Số:|[Qq]uyết định số)\s*(\d+)/")
 
 
@@ -138,6 +140,11 @@ class Check:
         number = [r for r in self.runs if r.page == 0 and r.text.startswith("Số:")]
         if not number:
             return
+        if round(number[0].size, 1) != 13:
+            self.fault(f"“{number[0].text}” is {number[0].size:.1f} pt, not 13 pt")
+        dated = [r for r in self.runs if r.page == 0 and DATE_LINE.search(r.text)]
+        if not dated or not 13 <= round(dated[0].size, 1) <= 14 or dated[0].face != ITALIC:
+            self.fault("the place and date line is not 13–14 pt italic")
         floor = number[0].y
         left = [
             r

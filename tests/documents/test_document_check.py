@@ -81,7 +81,8 @@ def test_every_document_of_the_demo_records_passes_the_document_check(
 
 def faulty_heading(path: Path) -> None:
     """The heading this project printed before issue 15: the upper union squeezed to 10.3 pt,
-    2 mm from the national heading; a number without its leading zero; a line in the margin."""
+    2 mm from the national heading; a number without its leading zero; the date line upright;
+    a line in the margin."""
     canvas = make_canvas(str(path), pagesize=A4)
     top = A4[1] - 25 * mm
     canvas.setFont(SERIF, 10.3)
@@ -92,6 +93,7 @@ def faulty_heading(path: Path) -> None:
     canvas.drawString(120 * mm, top - 6 * mm, MOTTO)
     canvas.setFont(SERIF, 13)
     canvas.drawString(45 * mm, top - 20 * mm, "Số: 3/QĐ-CĐCS")
+    canvas.drawString(120 * mm, top - 20 * mm, "Hà Nội, ngày 05 tháng 01 năm 2023")
     canvas.drawString(20 * mm, top - 40 * mm, "Một dòng lấn vào lề trái.")
     canvas.showPage()
     canvas.save()
@@ -104,4 +106,5 @@ def test_the_check_finds_the_faults_it_looks_for(tmp_path: Path) -> None:
     assert "is 10.3 pt, not 12–13 pt" in found
     assert "mm from the national heading" in found
     assert "number “3” below 10 without its leading zero" in found
+    assert "the place and date line is not 13–14 pt italic" in found
     assert "“Một dòng lấn vào lề trái.” outside the side margins" in found
