@@ -17,6 +17,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.records.model import InitiativeRecord
 from sangkien_desktop.rules import derive
+from sangkien_desktop.spreadsheets.cells import put
 from sangkien_desktop.workflow.states import STATES, State
 
 DATE = "DD/MM/YYYY"
@@ -81,7 +82,7 @@ def _sheet(
     sheet.freeze_panes = "C2"
     header = []
     for name, _width, _fmt in columns:
-        cell = WriteOnlyCell(sheet, value=name)
+        cell = put(WriteOnlyCell(sheet), name)
         cell.font, cell.alignment = _BOLD, _WRAP
         header.append(cell)
     sheet.append(header)
@@ -93,7 +94,7 @@ def _row(
 ) -> None:
     cells = []
     for (_name, _width, fmt), value in zip(columns, values, strict=True):
-        cell = WriteOnlyCell(sheet, value=value)
+        cell = put(WriteOnlyCell(sheet), value)
         if fmt:
             cell.number_format = fmt
         cells.append(cell)

@@ -33,6 +33,7 @@ from sqlalchemy import select
 from sangkien_desktop.files import atomic_write_bytes
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.security.access import authorise
+from sangkien_desktop.spreadsheets.cells import append_row, put
 from sangkien_desktop.storage.database import Database
 from sangkien_desktop.storage.models import (
     Author,
@@ -292,10 +293,9 @@ _MONEY = "#,##0"
 
 def _sheet(book: Workbook, title: str, heading: str, headers: Sequence[tuple[str, int]]) -> Any:
     sheet = book.create_sheet(title)
-    sheet["A1"] = heading
-    sheet["A1"].font = _TITLE
+    put(sheet["A1"], heading).font = _TITLE
     for index, (name, width) in enumerate(headers, start=1):
-        cell = sheet.cell(row=3, column=index, value=name)
+        cell = put(sheet.cell(row=3, column=index), name)
         cell.font = _BOLD
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.column_dimensions[get_column_letter(index)].width = width
@@ -312,9 +312,9 @@ def _sheet(book: Workbook, title: str, heading: str, headers: Sequence[tuple[str
 
 
 def _put(sheet: Any, values: Sequence[Any], formats: dict[int, str] | None = None) -> None:
-    sheet.append(list(values))
+    row = append_row(sheet, values)
     for column, fmt in (formats or {}).items():
-        sheet.cell(row=sheet.max_row, column=column).number_format = fmt
+        sheet.cell(row=row, column=column).number_format = fmt
 
 
 def _pct(value: float | None) -> float | None:

@@ -281,21 +281,23 @@ class Shots:
         from openpyxl import Workbook
 
         from sangkien_desktop.services.members import GENDERS, list_members
+        from sangkien_desktop.spreadsheets.cells import append_row
         from sangkien_desktop.text import format_date
 
         book = Workbook()
         sheet = book.active
-        sheet.append(["Họ và tên", "Ngày sinh", "Giới tính", "Phòng ban", "Chức vụ"])
+        append_row(sheet, ["Họ và tên", "Ngày sinh", "Giới tính", "Phòng ban", "Chức vụ"])
         with self.db.reader() as session:
             for member in list_members(session, limit=40):
-                sheet.append(
+                append_row(
+                    sheet,
                     [
                         member.full_name,
                         format_date(member.birth_date),
                         GENDERS.get(member.gender, ""),
                         member.department,
                         member.position,
-                    ]
+                    ],
                 )
         path = self.work / "danh-sach-doan-vien.xlsx"
         book.save(path)

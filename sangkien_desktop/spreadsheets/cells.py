@@ -1,18 +1,26 @@
-"""Reading one cell of a spreadsheet the way union offices fill them in.
+"""Reading one cell of a spreadsheet the way union offices fill them in, and writing one.
 
 Each reader takes the raw value openpyxl gives (text, number, date, bool or None) and returns
 the value the record needs, or raises ``CellError`` with a Vietnamese sentence on what is wrong
 with that value; the sheet reader adds the sheet, row and column.
+
+Every workbook the application writes gives its cells their values through ``put``: text stays
+text, whatever it starts with (openpyxl would store ``=…`` as a live formula, and Excel runs
+``+``, ``-``, ``@`` once the cell is edited), so a title typed as ``=HYPERLINK(…)`` is shown,
+never evaluated. No writer stores a formula on purpose.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import cached_property
+from typing import Any
+
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from sangkien_desktop.records.limits import date_problem, text_problem
 from sangkien_desktop.text import clean, fold
@@ -341,3 +349,48 @@ def read_authors(value: object, name_limit: int = 200) -> list[AuthorShare]:
             raise CellError(f"họ tên “{shown(name)}” dài quá {name_limit} ký tự.")
         authors.append(AuthorShare(name, read_percent(pct_text) if pct_text else None, lead))
     return authors
+
+
+# --- Writing --------------------------------------------------------------------------------
+
+#: What makes a spreadsheet take typed text for a formula (OWASP's "CSV injection" list).
+_FORMULA_MARKS = ("=", "+", "-", "@")
+
+
+def formula_like(text: str) -> bool:
+    """Whether a spreadsheet would read ``text`` as a formula when it is typed or edited: it
+    starts with ``= + - @``, also after leading spaces, tabs or line breaks (which Excel
+    strips), or with a tab or carriage return itself."""
+    if not text:
+        return False
+    return text[0] in "\t\r" or text.lstrip(" \t\r\n")[:1] in _FORMULA_MARKS
+
+
+def put(cell: Any, value: Any) -> Any:
+    """Give an openpyxl ``cell`` (ordinary or write-only) ``value``; numbers, dates and
+    booleans as they are, text always as a text cell, never a formula or an error code
+    (``#N/A``). Text a spreadsheet would take for a formula is also marked with a quote
+    prefix (Excel's leading apostrophe), so editing the cell keeps it text. A control
+    character XML cannot hold (a value stored before the inputs refused them) becomes U+FFFD
+    instead of failing the whole export."""
+    if isinstance(value, str):
+        if ILLEGAL_CHARACTERS_RE.search(value):
+            value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+        cell.value = value
+        cell.data_type = "s"
+        quoted = formula_like(value)
+        if quoted or cell.quotePrefix:
+            cell.quotePrefix = quoted
+    else:
+        cell.value = value
+    return cell
+
+
+def append_row(sheet: Any, values: Iterable[Any]) -> int:
+    """``sheet.append(values)`` for an ordinary (not write-only) sheet, each value through
+    ``put``; the number of the row written."""
+    row = sheet._current_row + 1  # where openpyxl's own append writes
+    for column, value in enumerate(values, start=1):
+        put(sheet.cell(row=row, column=column), value)
+    sheet._current_row = row  # an empty row still takes its place, as with append
+    return row

@@ -22,6 +22,7 @@ from sangkien_desktop.files import atomic_write_bytes
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.services.members import CATEGORIES, GENDERS
 from sangkien_desktop.spreadsheets import initiatives, members
+from sangkien_desktop.spreadsheets.cells import append_row, put
 from sangkien_desktop.spreadsheets.sheet import Column
 from sangkien_desktop.spreadsheets.workbook import DATE_FORMAT, FONT_NAME, MONEY_FORMAT
 from sangkien_desktop.workflow.states import STATES, State
@@ -116,8 +117,8 @@ def _data_sheet(
     lists: dict[str, Sequence[str]],
     list_sheet: Any,
 ) -> None:
-    sheet.append(["STT", *(c.title for c in columns)])
-    sheet.append(["Ví dụ", *(example.get(c.field) for c in columns)])
+    append_row(sheet, ["STT", *(c.title for c in columns)])
+    append_row(sheet, ["Ví dụ", *(example.get(c.field) for c in columns)])
     sheet.freeze_panes = "B2"
     sheet.column_dimensions["A"].width = 7
     sheet.row_dimensions[1].height = 32
@@ -148,9 +149,9 @@ def _data_sheet(
         if not values:
             continue
         list_letter = get_column_letter(list_column)
-        list_sheet.cell(1, list_column, column.title).font = _HEADER
+        put(list_sheet.cell(1, list_column), column.title).font = _HEADER
         for row, value in enumerate(values, start=2):
-            list_sheet.cell(row, list_column, value)
+            put(list_sheet.cell(row, list_column), value)
         list_sheet.column_dimensions[list_letter].width = max(len(v) for v in values) + 2
         source = f"{quote_sheetname(LISTS_SHEET)}!${list_letter}$2:${list_letter}${len(values) + 1}"
         validation = DataValidation(
@@ -191,11 +192,11 @@ def write_template(kind: str, path: Path, profile: ProgramProfile) -> Path:
         )
         start = list_sheet.max_column + 2
         for title, items in _reference(profile):
-            list_sheet.cell(1, start, title).font = _HEADER
-            list_sheet.cell(1, start + 1, "Tên").font = _HEADER
+            put(list_sheet.cell(1, start), title).font = _HEADER
+            put(list_sheet.cell(1, start + 1), "Tên").font = _HEADER
             for row, (code, name) in enumerate(items, start=2):
-                list_sheet.cell(row, start, code)
-                list_sheet.cell(row, start + 1, name)
+                put(list_sheet.cell(row, start), code)
+                put(list_sheet.cell(row, start + 1), name)
             list_sheet.column_dimensions[get_column_letter(start)].width = 24
             list_sheet.column_dimensions[get_column_letter(start + 1)].width = 60
             start += 3

@@ -24,6 +24,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from sangkien_desktop.errors import InputError
 from sangkien_desktop.files import atomic_write_bytes
+from sangkien_desktop.spreadsheets.cells import put
 from sangkien_desktop.text import format_number
 
 MONEY_FORMAT = '#,##0 "đ"'
@@ -131,11 +132,11 @@ class TableSheet:
         sheet.print_options.horizontalCentered = True
         sheet.oddFooter.center.text = "Trang &P/&N"
         sheet.oddFooter.center.font = FONT_NAME
-        heading = WriteOnlyCell(sheet, title)
+        heading = put(WriteOnlyCell(sheet), title)
         heading.font = Font(name=FONT_NAME, size=14, bold=True)
         sheet.append([heading])
         if subtitle:
-            note = WriteOnlyCell(sheet, subtitle)
+            note = put(WriteOnlyCell(sheet), subtitle)
             note.font = Font(name=FONT_NAME, size=11, italic=True)
             sheet.append([note])
         sheet.append([])
@@ -143,7 +144,7 @@ class TableSheet:
         for f in self.fields:
             cell = _styled(sheet, Kind.LONG_TEXT, bold=True, fill=_HEADER_FILL)
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-            cell.value = f.title
+            put(cell, f.title)
             header.append(cell)
         self.rows = self.header_row - 1
         self._height(header, [(i, f.width) for i, f in enumerate(self.fields)])
@@ -171,7 +172,7 @@ class TableSheet:
             )
         cells = self._cells
         for cell, value in zip(cells, values, strict=False):
-            cell.value = value
+            put(cell, value)
         if self._wrapped:
             self._height(cells, self._wrapped)
         self.sheet.append(cells)
@@ -196,7 +197,7 @@ class TableSheet:
         for index, number_format in formats.items():
             cells[index].number_format = number_format
         for cell, value in zip(cells, values, strict=False):
-            cell.value = value
+            put(cell, value)
         self.sheet.append(cells)
         self.rows += 1
 
@@ -208,7 +209,7 @@ class TableSheet:
         """A last line in bold (the filter range stops above it)."""
         self._close_filter()
         for cell, value in zip(self._total_cells, values, strict=False):
-            cell.value = value
+            put(cell, value)
         self.sheet.append(self._total_cells)
 
     def _close_filter(self) -> None:
