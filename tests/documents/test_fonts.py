@@ -84,3 +84,18 @@ def test_times_new_roman_found_by_fontconfig_is_used(monkeypatch: pytest.MonkeyP
 
 def test_the_font_in_use_is_one_of_the_two() -> None:
     assert fonts.font_in_use() in (TIMES, LIBERATION)
+
+
+def test_a_times_new_roman_reportlab_cannot_read_falls_back_to_liberation_serif(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = {face: tmp_path / f"{face}.ttf" for face in FACES}
+    for path in broken.values():
+        path.write_bytes(b"not a font")
+    before = fonts.register_fonts()
+    monkeypatch.setattr(fonts, "find_times_new_roman", lambda: broken)
+    monkeypatch.setattr(fonts, "_in_use", None)
+    try:
+        assert fonts.register_fonts().family == LIBERATION
+    finally:
+        fonts._register(before)  # the faces the rest of the session measures with
