@@ -274,13 +274,15 @@ def import_moves(
     old: dict[str, Any],
     rights: ImportRights,
     profile: ProgramProfile,
+    errors: int | None = None,
 ) -> ImportMoves:
     """The moves importing ``record`` makes from its stored state ``before`` (None: a new record,
     which starts as an idea, the state the editor creates), each checked as the move service
     checks it: an allowed step, the role's permission for it (``users.move_action``), the data
     the final state needs (and a recognition when passing RECOGNISED), no error finding when
     passing READY. Recognition data (``RECOGNITION``) that differs from ``old`` (the stored
-    columns) needs the right to recognise, whatever the state."""
+    columns) needs the right to recognise, whatever the state. ``errors``: the record's count of
+    error findings when the caller has it (the rules then run only to name them)."""
     start, target = before or State.IDEA.value, record.status
     new = workflow_values(record)
     plan = ImportMoves(start, target)
@@ -313,16 +315,16 @@ def import_moves(
                 refusal=f"{plan.describe()}: bước {source} → {step} cần ghi {need[1]}",
                 english=f"{plan.describe()}: {source} → {step} needs {need[0]}",
             )
-        if step == State.READY:
-            errors = [f for f in check(record, profile) if f.severity == Severity.ERROR]
-            if errors:
-                listed = "; ".join(f"{f.rule}: {f.message}" for f in errors[:3])
+        if step == State.READY and errors != 0:
+            found = [f for f in check(record, profile) if f.severity == Severity.ERROR]
+            if found:
+                listed = "; ".join(f"{f.rule}: {f.message}" for f in found[:3])
                 return replace(
                     plan,
                     field="status",
-                    refusal=f"{plan.describe()}: chưa sẵn sàng gửi, còn {len(errors)} lỗi — "
+                    refusal=f"{plan.describe()}: chưa sẵn sàng gửi, còn {len(found)} lỗi — "
                     f"{listed}",
-                    english=f"{plan.describe()}: {len(errors)} error finding(s) before READY",
+                    english=f"{plan.describe()}: {len(found)} error finding(s) before READY",
                 )
         source = step
     if not rights.may("initiative.recognise"):
@@ -466,12 +468,13 @@ def import_records(
             if previous is not None and codes.get(previous[0]) == record.id:
                 del codes[previous[0]]
             codes[record.code] = record.id
-            before = previous[1] if previous else None
-            plan = import_moves(record, before, audited.get(record.id, {}), rights, profile)
-            if plan.refusal:
-                raise plan.error(where)
             values = record_values(record) | derived_values(record, profile)
             values |= {"id": record.id, "updated_at": record.updated_at or now}
+            before = previous[1] if previous else None
+            old = audited.get(record.id, {})
+            plan = import_moves(record, before, old, rights, profile, values["error_count"])
+            if plan.refusal:
+                raise plan.error(where)
             if previous is None:
                 unit_id = units.get(record.unit_code or "", home.id)
                 inserts.append(
