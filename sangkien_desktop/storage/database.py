@@ -11,7 +11,7 @@ import errno
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -293,6 +293,30 @@ class Database:
     has_accounts: bool | None = field(default=None, compare=False)
     # Opened for reading only: the file or its folder cannot be written (read-only media).
     read_only: bool = field(default=False, compare=False)
+    # The file's identity (device, inode) when opened: a restore by another program swaps in
+    # another file, which every later unit of work notices (see session()).
+    file_identity: tuple[int, int] | None = field(default=None, compare=False)
+
+    def remember_file(self) -> None:
+        """Note which file the path names now (open_database calls it)."""
+        if self.path is not None:
+            with suppress(OSError):
+                found = self.path.stat()
+                self.file_identity = (found.st_dev, found.st_ino)
+
+    def _refuse_swapped_file(self) -> None:
+        if self.path is None or self.file_identity is None:
+            return
+        try:
+            found = self.path.stat()
+        except OSError:
+            return  # the engine's own error says what is wrong
+        if (found.st_dev, found.st_ino) != self.file_identity:
+            raise StorageError(
+                f"Cơ sở dữ liệu {self.display_name} vừa được thay bằng tệp khác (một bản sao lưu "
+                "được khôi phục?). Thay đổi vừa rồi chưa được lưu: hãy đóng ứng dụng và mở lại.",
+                english=f"{self.display_name} was replaced by another file: restart.",
+            )
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -324,7 +348,9 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One unit of work: committed when the block ends, rolled back if it raises."""
+        """One unit of work: committed when the block ends, rolled back if it raises. Refused
+        when the file was swapped since it was opened (its writes would go to the old file)."""
+        self._refuse_swapped_file()
         try:
             with self._sessions.begin() as session:
                 yield session
@@ -386,8 +412,8 @@ class DamagedDatabase(StorageError):
 def check_intact(path: Path) -> None:
     """Raise :class:`DamagedDatabase` when SQLite's ``PRAGMA quick_check`` (page and b-tree
     structure, no index contents: a third of ``integrity_check``'s time, 0.14–0.2 s for 50,000
-    initiatives, docs/crash-safety.md) finds ``path``
-    damaged, e.g. a page zeroed by a failing disk. Read-only: writes nothing."""
+    initiatives, docs/crash-safety.md) finds ``path`` damaged, e.g. a page zeroed by a failing
+    disk. Read-only: writes nothing."""
     try:
         connection = sqlite3.connect(read_uri(path), uri=True)
         try:
@@ -454,6 +480,7 @@ def open_database(
     try:
         current = current_revision(engine)
         if current == HEAD_REVISION or (current is not None and not migrate):
+            database.remember_file()
             return database
         if read_only:
             raise StorageError(
@@ -494,4 +521,5 @@ def open_database(
                 f"(hoặc mật khẩu không đúng).",
             ) from exc
         raise open_failure(database.display_name, exc) from exc
+    database.remember_file()
     return database

@@ -333,3 +333,18 @@ def test_a_database_that_cannot_be_opened_for_lack_of_space_says_so(
     with pytest.raises(StorageError) as refused:
         open_database(path).close()
     assert str(path) in refused.value.message and "ổ đĩa" in refused.value.message
+
+
+def test_a_program_whose_database_was_swapped_by_a_restore_refuses_to_write(
+    demo_db: Database,
+) -> None:
+    path = demo_db.path
+    assert path is not None
+    [backup] = backup_now(demo_db)
+    demo_db.close()  # its pool let go of the file: the restore's lock does not see it
+    restore(path, backup)
+    with pytest.raises(StorageError, match="vừa được thay bằng tệp khác"):
+        add_member(demo_db, MemberData("Trần Văn Muộn"))
+    reopened = open_database(path)
+    add_member(reopened, MemberData("Trần Văn Muộn"))  # the restored file, opened anew
+    reopened.close()
