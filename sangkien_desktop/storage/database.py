@@ -244,9 +244,9 @@ def disk_reason(exc: BaseException) -> str:
     """Why a write failed, in Vietnamese, without the statement or its values."""
     text = str(exc.args[0] if exc.args else exc).lower()
     code = exc.errno if isinstance(exc, OSError) else None
-    if code == errno.ENOSPC or "full" in text:
+    if code == errno.ENOSPC or "database or disk is full" in text:
         return "ổ đĩa đầy"
-    if code in (errno.EROFS, errno.EACCES, errno.EPERM) or "readonly" in text:
+    if code in (errno.EROFS, errno.EACCES, errno.EPERM) or "readonly database" in text:
         return "không có quyền ghi (ổ chỉ đọc?)"
     if code == errno.EIO or "disk i/o" in text:
         return "lỗi đọc/ghi ổ đĩa"

@@ -3,6 +3,7 @@ the database's own files, damaged databases and backups, full and read-only disk
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import sqlite3
@@ -37,6 +38,7 @@ from sangkien_desktop.storage.database import (
     DamagedDatabase,
     check_intact,
     current_revision,
+    disk_reason,
     make_engine,
 )
 
@@ -348,3 +350,19 @@ def test_a_program_whose_database_was_swapped_by_a_restore_refuses_to_write(
     reopened = open_database(path)
     add_member(reopened, MemberData("Trần Văn Muộn"))  # the restored file, opened anew
     reopened.close()
+
+
+@pytest.mark.parametrize(
+    ("error", "said"),
+    [
+        (sqlite3.OperationalError("database or disk is full"), "ổ đĩa đầy"),
+        (sqlite3.OperationalError("attempt to write a readonly database"), "ổ chỉ đọc"),
+        (sqlite3.OperationalError("disk I/O error"), "lỗi đọc/ghi ổ đĩa"),
+        (OSError(errno.ENOSPC, "No space left on device"), "ổ đĩa đầy"),
+        (sqlite3.IntegrityError("UNIQUE constraint failed: members.full_name"), None),
+        (sqlite3.OperationalError("no such column: fullness"), None),
+    ],
+)
+def test_only_disk_failures_are_reported_as_such(error: Exception, said: str | None) -> None:
+    reason = disk_reason(error)
+    assert (said in reason) if said else reason.startswith("lỗi ") and "ổ" not in reason
