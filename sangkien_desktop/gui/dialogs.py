@@ -36,6 +36,7 @@ from sangkien_desktop.gui.date_field import DateField, check_dates
 from sangkien_desktop.gui.look import ui_language
 from sangkien_desktop.gui.tasks import run_task
 from sangkien_desktop.program.profile import ProgramProfile
+from sangkien_desktop.records.limits import MEMBER_TEXT
 from sangkien_desktop.services.members import CATEGORIES, GENDERS, MemberData
 from sangkien_desktop.storage.database import Database
 from sangkien_desktop.text import clean
@@ -411,6 +412,9 @@ class MemberDialog(QDialog):
         self.qualification_edit = QLineEdit(
             data.qualification, self, objectName="qualificationEdit"
         )
+        for key, limit in MEMBER_TEXT.items():
+            edit = self.name_edit if key == "full_name" else getattr(self, f"{key}_edit")
+            edit.setMaxLength(limit)
         self.category_combo = QComboBox(self, objectName="categoryCombo")
         for code, name in CATEGORIES.items():
             self.category_combo.addItem(name, code)

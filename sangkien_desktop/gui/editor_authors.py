@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from sangkien_desktop.gui.date_field import DateField
 from sangkien_desktop.gui.editor_widgets import MemberChoice, MemberCompleter
 from sangkien_desktop.program.profile import ProgramProfile
+from sangkien_desktop.records.limits import RECORD_TEXT, TEXT_CHARS
 from sangkien_desktop.records.model import Author, InitiativeRecord
 from sangkien_desktop.rules import Severity, credited_author
 from sangkien_desktop.storage.database import Database
@@ -280,6 +281,7 @@ class AuthorsDelegate(QStyledItemDelegate):
             spin.setAlignment(Qt.AlignmentFlag.AlignRight)
             return spin
         line = QLineEdit(parent)
+        line.setMaxLength(RECORD_TEXT.get(field, TEXT_CHARS))
         if field == "full_name":
             completer = MemberCompleter(self.db, line)
             row = QPersistentModelIndex(index)

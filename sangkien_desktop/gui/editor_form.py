@@ -41,6 +41,7 @@ from sangkien_desktop.gui.editor_widgets import (
 )
 from sangkien_desktop.gui.look import ui_language
 from sangkien_desktop.program.profile import ProgramProfile
+from sangkien_desktop.records.limits import RECORD_TEXT
 from sangkien_desktop.records.model import (
     Application,
     Benefits,
@@ -194,6 +195,7 @@ class EditorForm(QObject):
         page, layout = self._page("general")
         form = self._form(layout)
         self.code = QLineEdit(page, objectName="codeEdit")
+        self.code.setMaxLength(RECORD_TEXT["code"])
         self.code.setPlaceholderText(self.tr("Tự cấp khi lưu (SK-năm-số thứ tự)"))
         self.code.setMaximumWidth(220)
         self.title = TitleEdit(page)
@@ -203,6 +205,7 @@ class EditorForm(QObject):
         self.kind = self._combo(page, "kindCombo", kinds)
         self.subkind = self._combo(page, "subkindCombo", [])
         self.field = QLineEdit(page, objectName="fieldEdit")
+        self.field.setMaxLength(RECORD_TEXT["field"])
         self.field.setPlaceholderText(self.tr("Ví dụ: Cơ khí chế tạo, An toàn lao động"))
         self.status = QLabel(page, objectName="statusLabel")
         self.stamps = QLabel(page, objectName="stampsLabel")
@@ -278,6 +281,7 @@ class EditorForm(QObject):
         self.first_applied = DateField(page)
         self.first_applied.setObjectName("firstAppliedEdit")
         self.where = QLineEdit(page, objectName="whereEdit")
+        self.where.setMaxLength(RECORD_TEXT["application.where"])
         self.where.setPlaceholderText(self.tr("Phân xưởng, phòng, tổ đã áp dụng"))
         form.addRow(self.tr("Hình thức"), self.mode)
         form.addRow(self.tr("Ngày áp dụng lần đầu"), self.first_applied)
@@ -357,8 +361,10 @@ class EditorForm(QObject):
         )  # fmt: skip
         self.recognised_by.setMaximumWidth(280)
         self.body = QLineEdit(page, objectName="bodyEdit")
+        self.body.setMaxLength(RECORD_TEXT["recognition.body"])
         self.body.setPlaceholderText(self.tr("Ví dụ: Hội đồng sáng kiến Công ty …"))
         self.decision_no = QLineEdit(page, objectName="decisionNoEdit")
+        self.decision_no.setMaxLength(RECORD_TEXT["recognition.decision_no"])
         self.decision_no.setPlaceholderText(self.tr("Ví dụ: 15/QĐ-HĐSK"))
         self.decision_no.setMaximumWidth(260)
         self.decided_on = DateField(page)
@@ -403,8 +409,10 @@ class EditorForm(QObject):
         self.applied_since = DateField(page)
         self.applied_since.setObjectName("appliedSinceEdit")
         self.confirmed_by = QLineEdit(page, objectName="confirmedByEdit")
+        self.confirmed_by.setMaxLength(RECORD_TEXT["research.confirmed_by"])
         self.confirmed_by.setPlaceholderText(self.tr("Họ tên, chức vụ thủ trưởng đơn vị ứng dụng"))
         self.confirmation_no = QLineEdit(page, objectName="confirmationNoEdit")
+        self.confirmation_no.setMaxLength(RECORD_TEXT["research.confirmation_no"])
         self.confirmation_no.setMaximumWidth(260)
         self.confirmed_on = DateField(page)
         self.confirmed_on.setObjectName("confirmedOnEdit")
@@ -443,6 +451,7 @@ class EditorForm(QObject):
             self.tr("Đang được bảo hộ quyền sở hữu trí tuệ"), page, objectName="protectedCheck"
         )
         self.registration_no = QLineEdit(page, objectName="registrationNoEdit")
+        self.registration_no.setMaxLength(RECORD_TEXT["ip_protection.registration_no"])
         self.registration_no.setPlaceholderText(self.tr("Số văn bằng bảo hộ"))
         self.registration_no.setMaximumWidth(260)
         self.registration_no.setEnabled(False)
@@ -466,6 +475,7 @@ class EditorForm(QObject):
         )
         form = self._form(layout)
         self.reviewer = QLineEdit(page, objectName="reviewerEdit")
+        self.reviewer.setMaxLength(RECORD_TEXT["content_review.reviewer"])
         self.reviewer.setPlaceholderText(self.tr("Họ tên thành viên Tổ hỗ trợ đã rà soát"))
         MemberCompleter(self.db, self.reviewer)
         self.reviewed_on = DateField(page)

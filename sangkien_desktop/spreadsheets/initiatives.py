@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from sangkien_desktop.program.profile import ProgramProfile
+from sangkien_desktop.records.limits import RECORD_TEXT
 from sangkien_desktop.records.model import Author, InitiativeRecord
 from sangkien_desktop.security.access import authorise
 from sangkien_desktop.services.initiatives import (
@@ -122,18 +123,22 @@ COLUMNS = (
        note=_DATE_NOTE),
 )  # fmt: skip
 
-#: The longest text each field keeps (the database's column widths; long text: Excel's limit).
+#: The longest text each column keeps (records.limits: the same limits as every other input;
+#: a column not listed is long text, up to Excel's limit).
 LIMITS = {
-    "code": 64,
-    "title": 2_000,
-    "field": 300,
-    "applied_where": 300,
-    "recognition_body": 300,
-    "decision_no": 100,
-    "reviewer": 200,
-    "ip_registration_no": 200,
-    "research_confirmed_by": 200,
-    "research_confirmation_no": 100,
+    column: RECORD_TEXT[key]
+    for column, key in {
+        "code": "code",
+        "title": "title",
+        "field": "field",
+        "applied_where": "application.where",
+        "recognition_body": "recognition.body",
+        "decision_no": "recognition.decision_no",
+        "reviewer": "content_review.reviewer",
+        "ip_registration_no": "ip_protection.registration_no",
+        "research_confirmed_by": "research.confirmed_by",
+        "research_confirmation_no": "research.confirmation_no",
+    }.items()
 }
 
 MODES = CodeList(

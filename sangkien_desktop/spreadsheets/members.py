@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from sangkien_desktop.records.limits import MEMBER_TEXT
 from sangkien_desktop.security.access import authorise
 from sangkien_desktop.services.members import CATEGORIES, GENDERS, MemberData, import_members
 from sangkien_desktop.spreadsheets.cells import CodeList, read_bool, read_date, read_text
@@ -18,7 +19,7 @@ from sangkien_desktop.text import fold
 
 #: Sheet names tried first; otherwise the first visible sheet is read.
 SHEET_NAMES = ("Đoàn viên", "Danh sách đoàn viên", "Members")
-TEXT_LIMIT = 200  # the width of the members table's text columns
+TEXT_LIMIT = max(MEMBER_TEXT.values())  # records.limits: every member text column is 200 wide
 
 COLUMNS = (
     Column(
