@@ -69,6 +69,16 @@ LONG_FIELDS = (
 )
 #: A member's one-line fields (the members table's widths).
 MEMBER_TEXT = {"full_name": NAME_CHARS, "department": 200, "position": 200, "qualification": 200}
+#: The union unit's fields (the units table's widths).
+UNIT_TEXT = {
+    "name": 300,
+    "code": ID_CHARS,
+    "superior_union": 300,
+    "federation": 300,
+    "cluster": 300,
+    "chair_name": NAME_CHARS,
+    "place": 100,
+}
 
 # C0 control characters: XML 1.0 (and so every .xlsx) cannot hold them, and nobody types them.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -110,8 +120,7 @@ def date_problem(value: date) -> str | None:
         return None
     shown = f"{day.day:02d}/{day.month:02d}/{day.year:04d}"  # strftime drops a year's zeros
     return (
-        f"ngày {shown} nằm ngoài khoảng cho phép "
-        f"({format_date(MIN_DATE)}–{format_date(MAX_DATE)})"
+        f"ngày {shown} nằm ngoài khoảng cho phép ({format_date(MIN_DATE)}–{format_date(MAX_DATE)})"
     )
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sangkien_desktop.errors import InputError, NotFoundError
+from sangkien_desktop.records.limits import UNIT_TEXT, check_text
 from sangkien_desktop.security import access, audit
 from sangkien_desktop.storage.database import Database
 from sangkien_desktop.storage.models import Unit
@@ -66,6 +67,8 @@ def init_unit(db: Database, details: UnitDetails, actor: str = "") -> int:
         raise InputError("Tên công đoàn không được để trống.", english="The unit name is required.")
     if not code:
         raise InputError("Mã đơn vị không được để trống.", english="The unit code is required.")
+    for key, limit in UNIT_TEXT.items():
+        check_text(clean(getattr(details, key)), "Đơn vị", key, limit)
     with db.session() as session:
         unit = session.scalars(select(Unit).where(Unit.is_home.is_(True))).first()
         clash = session.scalars(select(Unit).where(Unit.code == code)).first()

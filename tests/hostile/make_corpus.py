@@ -87,6 +87,16 @@ CLI_INPUTS: dict[str, list[str]] = {
     "cli-search-limit-huge.json": ["search", "hàn", "--limit", "9223372036854775808"],
     "cli-member-name-100k.json": ["member", "add", "Nguyễn " * 14_000],
     "cli-member-name-control.json": ["member", "add", "Nguyễn\u0001 Văn An"],
+    "cli-init-name-control.json": ["init", "--name", "Công đoàn\u0001", "--code", "CDCS-X"],
+    "cli-init-place-long.json": [
+        "init",
+        "--name",
+        "Công đoàn",
+        "--code",
+        "X",
+        "--place",
+        "H" * 101,
+    ],
 }
 
 #: Text a spreadsheet would read as a formula, in every text field the exports write.

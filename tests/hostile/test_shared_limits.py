@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtWidgets import QLineEdit
 
 from sangkien_desktop.errors import InputError
+from sangkien_desktop.gui.date_field import DateField
 from sangkien_desktop.gui.dialogs import MemberDialog
 from sangkien_desktop.gui.editor import CloseChoice, InitiativeEditor
 from sangkien_desktop.program import ProgramProfile
@@ -128,3 +129,14 @@ def test_the_editor_line_edits_take_their_lengths_from_the_limits(
     cell = form.authors.table.indexWidget(form.authors.model.index(0, 0))
     assert isinstance(cell, QLineEdit)
     assert cell.maxLength() == limits.NAME_CHARS
+
+
+@pytest.mark.gui
+@pytest.mark.parametrize("typed", ["31/12/9999", "01/01/2101", "31/12/1899"])
+def test_a_date_field_refuses_a_year_outside_the_limits(qtbot: Any, typed: str) -> None:
+    field = DateField(None, label="Ngày nhận đơn")
+    qtbot.addWidget(field)
+    field.setText(typed)
+    assert field.problem().startswith(f"Ngày nhận đơn: “{typed}” không phải ngày có thật")
+    field.setText("31/12/2100")
+    assert field.problem() == ""
