@@ -113,12 +113,20 @@ def stored_code(unit_code: str, code: str) -> str:
     return code if code.startswith(prefix) else prefix + code
 
 
-def content_digest(record: InitiativeRecord) -> str:
+def content_digest(record: InitiativeRecord, leave_out: tuple[str, ...] = ()) -> str:
     """SHA-256 of everything the bundle says about the initiative, its state included (not the
-    time it was last saved, which a mere re-send changes)."""
-    data = {k: v for k, v in record_to_dict(record).items() if k not in ("unit_code", "updated_at")}
+    time it was last saved, which a mere re-send changes), without the keys ``leave_out``."""
+    skip = ("unit_code", "updated_at", *leave_out)
+    data = {k: v for k, v in record_to_dict(record).items() if k not in skip}
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _holds(row: Initiative, record: InitiativeRecord, unit_code: str) -> bool:
+    """Whether the stored ``row`` still holds ``record`` as its bundle brought it. The creation
+    time is left out: the database keeps it without its UTC offset."""
+    stored = to_record(row, unit_code)
+    return content_digest(stored, ("created_at",)) == content_digest(record, ("created_at",))
 
 
 def import_bundles(
@@ -428,7 +436,7 @@ def _records(
             session.add(source)
         elif resent and row is not None:
             source.bundle_id, source.sequence = info.bundle_id, info.sequence
-            if content_digest(to_record(row, info.unit_code)) == digest:
+            if _holds(row, stored, info.unit_code):
                 result.unchanged += 1
                 continue
         inserted = row is None

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import uuid
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -17,13 +20,14 @@ from sangkien_desktop.errors import InputError
 from sangkien_desktop.exchange.combine import import_bundle
 from sangkien_desktop.exchange.keys import trust_key
 from sangkien_desktop.exchange.upper import upper_report
+from sangkien_desktop.exchange.writer import BundleSpec, write_bundle
 from sangkien_desktop.program import ProgramProfile
 from sangkien_desktop.records import parse_records
 from sangkien_desktop.services.initiatives import get_record, import_records
 from sangkien_desktop.services.units import UnitDetails, init_unit
 from sangkien_desktop.spreadsheets.initiatives import import_preview, read_initiatives
 from sangkien_desktop.storage import Database, open_database
-from tests.exchange.conftest import Sample
+from tests.exchange.conftest import Sample, ready_record
 from tests.offices import dump
 from tests.spreadsheets.conftest import write_sheet
 
@@ -134,3 +138,31 @@ def test_signed_resend_repairs_a_record_changed_by_sql(
     assert record.title == sample.records[0].title
     assert record.benefits.economic_value_vnd == sample.records[0].benefits.economic_value_vnd
     assert _value(upper, profile) == expected
+
+
+def test_signed_resend_with_offset_times_reports_nothing_changed(
+    upper: Database, profile: ProgramProfile, sample: Sample, tmp_path: Path
+) -> None:
+    """A bundle whose times carry their UTC offset (RECORD.md's example) is not "repaired" on
+    every re-send because the database keeps times without it."""
+    hanoi = timezone(timedelta(hours=7))
+    records = [
+        replace(
+            ready_record(n, status="EXPORTED"), created_at=datetime(2022, 3, 1, 8, 30, tzinfo=hanoi)
+        )
+        for n in (7, 8)
+    ]
+    spec = BundleSpec(
+        bundle_id=str(uuid.uuid4()),
+        sequence=2,
+        previous_id=None,
+        unit={"format_version": 1, "code": "CDCS-TEST", "name": "Công đoàn Công ty Thử nghiệm"},
+        profile=profile,
+        mode="pending",
+        created_at=datetime(2023, 9, 1, 9, 0, tzinfo=hanoi),
+        records=records,
+    )
+    path = write_bundle(spec, sample.key, tmp_path / "out").path
+    assert import_bundle(upper, path, profile).added == 2
+    again = import_bundle(upper, path, profile)
+    assert (again.unchanged, again.repaired, again.updated) == (2, 0, 0)
