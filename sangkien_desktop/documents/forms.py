@@ -15,6 +15,7 @@ from calendar import monthrange
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from io import BytesIO
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepInFrame, KeepTogether, Spacer, Table, TableStyle
@@ -31,6 +32,7 @@ from sangkien_desktop.documents.furniture import (
     field,
     frame_width,
     heading,
+    make_canvas,
     markup,
     national_block,
     para,
@@ -518,23 +520,25 @@ def _not_eligible(record: InitiativeRecord, ctx: FormContext) -> list[Flowable]:
     ]
 
 
-def portal_sheet(record: InitiativeRecord, ctx: FormContext) -> bytes:
-    """Phiếu thông tin sáng kiến: everything the portal asks, on one page (shrunk to fit)."""
+def _portal_content(
+    rows: list[tuple[str, str]], record: InitiativeRecord, ctx: FormContext, width: float
+) -> list[Flowable]:
+    """The sheet laid out ``width`` wide."""
     s = styles()
-    label_width = WIDTH * 0.3
-    value_width = WIDTH - label_width
-    rows = []
-    for number, (label, value) in enumerate(_portal_rows(record, ctx), start=1):
+    label_width = width * 0.3
+    value_width = width - label_width
+    cells = []
+    for number, (label, value) in enumerate(rows, start=1):
         cell: list[Flowable] | Flowable
         if value.strip():
             cell = [para(line, s.cell) for line in value.splitlines() if line.strip()]
         else:
             cell = para(dots(value_width - 8, s.cell), s.cell)
-        rows.append([markup(f"<b>{number}. {esc(label)}</b>", s.cell), cell])
-    table = Table(rows, colWidths=[label_width, value_width])
+        cells.append([markup(f"<b>{number}. {esc(label)}</b>", s.cell), cell])
+    table = Table(cells, colWidths=[label_width, value_width])
     table.setStyle(_GRID)
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    content: list[Flowable] = [
+    return [
         para("PHIẾU THÔNG TIN SÁNG KIẾN", s.title),
         para(
             f"(Thông tin để nhập lên {PORTAL}, Chương trình “{ctx.profile.name}”)",
@@ -550,16 +554,39 @@ def portal_sheet(record: InitiativeRecord, ctx: FormContext) -> bytes:
                 para(place_and_day(ctx.settings.place, ctx.today), s.date_line),
                 *signature(["NGƯỜI LẬP PHIẾU"], "(Ký và ghi rõ họ tên)", gap=16 * mm),
             ],
-            WIDTH,
+            width,
             0.5,
         ),
     ]
+
+
+def _shrink(content: list[Flowable], height: float) -> tuple[KeepInFrame, float]:
+    """``content`` shrunk to fit one page, and by how much (1: it fits as it is)."""
+    frame = KeepInFrame(WIDTH, height, content, mode="shrink")
+    frame.wrapOn(make_canvas(BytesIO()), WIDTH, height)
+    return frame, float(getattr(frame, "_scale", 1.0))
+
+
+def portal_sheet(record: InitiativeRecord, ctx: FormContext) -> bytes:
+    """Phiếu thông tin sáng kiến: everything the portal asks, on one page. A long sheet is
+    shrunk to fit; it is laid out as wide as the shrinking allows, so its table still spans
+    the page between the margins (a table laid out at the page's width would come out
+    narrower than the text above it)."""
+    rows = _portal_rows(record, ctx)
     margins = PORTRAIT_MARGINS
     height = 297 * mm - margins.top - margins.bottom - 14
-    return _build(
-        [KeepInFrame(WIDTH, height, content, mode="shrink")],
-        f"Phiếu thông tin sáng kiến {record.code}",
-    )
+    frame, scale = _shrink(_portal_content(rows, record, ctx, WIDTH), height)
+    # The widest layout (w times the page width) that the shrink it needs still brings back
+    # within the margins: a shrink by at least w.
+    low, high = 1.0, scale
+    while high - low > 0.004:
+        middle = (low + high) / 2
+        trial, needed = _shrink(_portal_content(rows, record, ctx, WIDTH * middle), height)
+        if needed >= middle:
+            low, frame = middle, trial
+        else:
+            high = middle
+    return _build([frame], f"Phiếu thông tin sáng kiến {record.code}")
 
 
 FORMS: dict[str, Callable[[InitiativeRecord, FormContext], bytes]] = {

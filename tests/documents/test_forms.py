@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from reportlab.lib.units import mm
 
 from sangkien_desktop.documents.forms import answer_by
 from sangkien_desktop.documents.service import print_form
@@ -160,6 +161,18 @@ def test_portal_sheet_is_one_page_of_what_the_portal_asks(
         assert expected in text
     runs, width = text_runs(out)
     assert all(r.x >= 0 and r.x + r.width <= width for r in runs)
+
+
+def test_portal_sheet_shrunk_to_one_page_still_spans_the_margins(
+    unit_db: Database, profile: ProgramProfile, add: Add, tmp_path: Path
+) -> None:
+    add("SK-2022-0042", origin_story="Câu chuyện dài. " * 120)
+    out = print_form(unit_db, profile, "portal-sheet", "SK-2022-0042", tmp_path / "p.pdf")
+    runs, _ = text_runs(out)
+    first = next(r for r in runs if r.text.startswith("1. Công đoàn cơ sở"))
+    assert first.size < 11  # shrunk
+    assert 30 * mm <= first.x <= 31.5 * mm  # the table starts at the left margin
+    assert max(r.x + r.width for r in runs) <= (210 - 15) * mm
 
 
 def test_portal_sheet_marks_the_credited_author_the_phase_and_the_eligibility_date(
