@@ -466,6 +466,7 @@ def restore(ctx: Context, file: Path, yes: bool, other_unit: bool) -> None:
     from sangkien_desktop.storage.backups import check_restore
     from sangkien_desktop.storage.backups import restore as restore_file
 
+    ctx.damaged_ok = True  # restoring is the way out of a damaged database
     target = ctx.db.path
     if target is None:
         raise InputError("Chỉ khôi phục được cơ sở dữ liệu dạng tệp (SQLite).")

@@ -43,6 +43,8 @@ class Context:
         self.username = (username or "").strip() or None
         self._db: Database | None = None
         self._signed_in = False
+        # A damaged database opens (read-only) instead of being refused: ``restore`` only.
+        self.damaged_ok = False
 
     @property
     def db(self) -> Database:
@@ -72,13 +74,15 @@ class Context:
         """The database without signing in (``user recover``, ``user passwd``)."""
         if self._db is None:
             try:
-                self._db = open_database(self.db_spec)
+                self._db = open_database(self.db_spec, damaged_ok=self.damaged_ok)
             except PasswordNeeded as exc:
                 # A server database whose password libpq did not find (PGPASSFILE, ~/.pgpass):
                 # asked for here, hidden, never an argument or a log line.
                 click.echo(str(exc), err=True)
                 password = click.prompt("Mật khẩu máy chủ cơ sở dữ liệu", hide_input=True, err=True)
-                self._db = open_database(self.db_spec, password=str(password))
+                self._db = open_database(
+                    self.db_spec, password=str(password), damaged_ok=self.damaged_ok
+                )
             if self._db.pre_migration_copy:
                 click.echo(
                     f"Đã nâng cấp cơ sở dữ liệu; bản sao trước khi nâng cấp: "

@@ -259,7 +259,11 @@ def check_restore(target: Path, backup: Path, *, other_unit: bool = False) -> st
     revision = check_backup(backup)
     if not target.exists():
         return revision
-    current, incoming = owner(target), owner(backup)
+    try:
+        current = owner(target)
+    except StorageError:
+        return revision  # too damaged to say whose it is: restoring is the way out
+    incoming = owner(backup)
     if current.has_accounts and not incoming.has_accounts:
         raise InputError(
             f"{backup.name} không có tài khoản người dùng nào: khôi phục sẽ đưa {target.name} về "
@@ -307,11 +311,12 @@ def restore(
             # file, and those writes would be lost. Closing the connection checkpoints the WAL
             # into the file; the swap follows at once (Windows cannot rename an open file).
             with sole_use(target) as connection:
-                kept = backup_sqlite(
-                    target,
-                    target.with_name(f"{target.stem}.thay-the-{moment:%Y%m%d-%H%M%S}.sqlite"),
-                    connection=connection,
-                )
+                kept = target.with_name(f"{target.stem}.thay-the-{moment:%Y%m%d-%H%M%S}.sqlite")
+                try:
+                    backup_sqlite(target, kept, connection=connection)
+                except StorageError:
+                    # Too damaged for SQLite to copy page by page: keep the file as it is.
+                    shutil.copyfile(target, kept)
         for suffix in ("-wal", "-shm"):
             Path(f"{target}{suffix}").unlink(missing_ok=True)
         incoming.replace(target)

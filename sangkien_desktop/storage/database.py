@@ -250,6 +250,8 @@ def disk_reason(exc: BaseException) -> str:
         return "không có quyền ghi (ổ chỉ đọc?)"
     if code == errno.EIO or "disk i/o" in text:
         return "lỗi đọc/ghi ổ đĩa"
+    if "database disk image is malformed" in text:
+        return "tệp bị hỏng"
     return f"lỗi {type(exc).__name__}"
 
 
@@ -291,8 +293,10 @@ class Database:
     principal: Any = field(default=None, compare=False)
     # Whether the database has any account; None until security.access first asks.
     has_accounts: bool | None = field(default=None, compare=False)
-    # Opened for reading only: the file or its folder cannot be written (read-only media).
+    # Opened for reading only: the file or its folder cannot be written (read-only media), or
+    # it is damaged and was opened only to be restored (then ``damaged`` says how).
     read_only: bool = field(default=False, compare=False)
+    damaged: str = field(default="", compare=False)
     # The file's identity (device, inode) when opened: a restore by another program swaps in
     # another file, which every later unit of work notices (see session()).
     file_identity: tuple[int, int] | None = field(default=None, compare=False)
@@ -340,6 +344,8 @@ class Database:
         """What to tell the user when the database was opened read-only ("" otherwise)."""
         if not self.read_only:
             return ""
+        if self.damaged:
+            return self.damaged
         return (
             f"Cơ sở dữ liệu {self.display_name} nằm trên ổ đĩa hoặc tệp chỉ cho đọc: chỉ xem được, "
             "mọi thay đổi sẽ không lưu được. Muốn sửa, hãy chép tệp vào một thư mục ghi được rồi "
@@ -355,7 +361,7 @@ class Database:
             with self._sessions.begin() as session:
                 yield session
         except DatabaseError as exc:
-            failure = self._disk_failure(exc)
+            failure = self._disk_failure(exc, writing=True)
             if failure is None:
                 raise
             raise failure from None
@@ -367,24 +373,33 @@ class Database:
             with self._sessions() as session:
                 yield session
         except DatabaseError as exc:
-            failure = self._disk_failure(exc)
+            failure = self._disk_failure(exc, writing=False)
             if failure is None:
                 raise
             raise failure from None
 
-    def _disk_failure(self, exc: DatabaseError) -> StorageError | None:
+    def _disk_failure(self, exc: DatabaseError, *, writing: bool) -> StorageError | None:
         """A full disk, a read-only file or a disk error as a StorageError naming the file and
         what to do, without the statement or its values (names of people); None for any other
         error. Raised ``from None``: the values stay out of logs too."""
+        if self.damaged:  # opened only to be restored: any failure is the damage
+            return DamagedDatabase(self.damaged)
         reason = disk_reason(exc.orig if isinstance(exc.orig, BaseException) else exc)
         advice = {
             "ổ đĩa đầy": "Hãy giải phóng chỗ trống trên ổ đĩa rồi làm lại.",
             "không có quyền ghi (ổ chỉ đọc?)": "Hãy chép tệp cơ sở dữ liệu vào một thư mục ghi "
             "được (hoặc mở khóa ghi của ổ USB) rồi mở lại.",
             "lỗi đọc/ghi ổ đĩa": "Ổ đĩa có thể đang hỏng: hãy sao lưu ngay sang ổ khác.",
+            "tệp bị hỏng": "Hãy khôi phục bản sao lưu gần nhất còn tốt (Cài đặt › Sao lưu, hoặc "
+            "sangkien restore TỆP-SAO-LƯU).",
         }.get(reason)
         if advice is None:
             return None
+        if not writing:
+            return StorageError(
+                f"Không đọc được cơ sở dữ liệu {self.display_name}: {reason}. {advice}",
+                english=f"Cannot read the database {self.display_name}.",
+            )
         return StorageError(
             f"Không lưu được vào cơ sở dữ liệu {self.display_name}: {reason}. Thay đổi vừa rồi "
             f"chưa được lưu; dữ liệu đã lưu trước đó vẫn nguyên. {advice}",
@@ -460,23 +475,35 @@ def _precheck_sqlite(path: Path) -> None:
 
 
 def open_database(
-    spec: str | Path | None = None, *, migrate: bool = True, password: str | None = None
+    spec: str | Path | None = None,
+    *,
+    migrate: bool = True,
+    password: str | None = None,
+    damaged_ok: bool = False,
 ) -> Database:
     """Open (creating if needed) and migrate the database named by ``spec`` (a server
-    database: with ``password`` when given; PasswordNeeded when the server wants one)."""
+    database: with ``password`` when given; PasswordNeeded when the server wants one).
+    A damaged file is refused (DamagedDatabase), or with ``damaged_ok`` (to restore a backup
+    over it) opened read-only with ``damaged`` set."""
     url = database_url(spec)
     _refuse_password_in_url(url)
     file = sqlite_file(url)
+    damaged = ""
     if file is not None:
         try:
             file.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StorageError(f"Không tạo được thư mục dữ liệu {file}: {exc}") from exc
-        _precheck_sqlite(file)
+        try:
+            _precheck_sqlite(file)
+        except DamagedDatabase as exc:
+            if not damaged_ok:
+                raise
+            damaged = exc.message
         guard_database(file)
-    read_only = file is not None and file.exists() and not writable(file)
+    read_only = file is not None and file.exists() and (bool(damaged) or not writable(file))
     engine = make_engine(url, password, read_only=read_only)
-    database = Database(url, engine, read_only=read_only)
+    database = Database(url, engine, read_only=read_only, damaged=damaged)
     try:
         current = current_revision(engine)
         if current == HEAD_REVISION or (current is not None and not migrate):

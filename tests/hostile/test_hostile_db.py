@@ -366,3 +366,34 @@ def test_a_program_whose_database_was_swapped_by_a_restore_refuses_to_write(
 def test_only_disk_failures_are_reported_as_such(error: Exception, said: str | None) -> None:
     reason = disk_reason(error)
     assert (said in reason) if said else reason.startswith("lỗi ") and "ổ" not in reason
+
+
+def test_a_damaged_database_can_be_replaced_by_a_good_backup(
+    demo_db: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = demo_db.path
+    assert path is not None
+    [backup] = backup_now(demo_db)
+    demo_db.close()
+    zero_a_page(path)
+    code, out, err = run(capsys, path, "restore", str(backup), "--yes")
+    assert code == 0, err
+    assert "Đã khôi phục" in out and "Tệp cũ được giữ tại" in out
+    check_intact(path)
+    restored = open_database(path)
+    add_member(restored, MemberData("Trần Văn Sau"))
+    restored.close()
+
+
+def test_a_damaged_database_opened_to_be_restored_refuses_writes(demo_db: Database) -> None:
+    path = demo_db.path
+    assert path is not None
+    demo_db.close()
+    zero_a_page(path, "members")
+    damaged = open_database(path, damaged_ok=True)
+    try:
+        assert damaged.read_only and "bị hỏng" in damaged.read_only_notice
+        with pytest.raises(DamagedDatabase, match="khôi phục bản sao lưu"):
+            add_member(damaged, MemberData("Trần Văn Ghi"))
+    finally:
+        damaged.close()
