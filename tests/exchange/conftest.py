@@ -39,8 +39,15 @@ from sangkien_desktop.services.attachments import store_file
 from sangkien_desktop.services.initiatives import import_records
 from sangkien_desktop.services.units import UnitDetails, init_unit
 from sangkien_desktop.storage import Database, open_database
+from tests.pg import STORES, pick_store
 
 PASSPHRASE = "mật khẩu thử nghiệm"
+
+
+@pytest.fixture(params=STORES)
+def store(request: pytest.FixtureRequest) -> str:
+    """These tests run on both stores: SQLite and PostgreSQL (tests/pg.py)."""
+    return pick_store(request)
 
 
 @pytest.fixture(autouse=True)

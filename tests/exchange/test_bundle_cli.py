@@ -35,8 +35,7 @@ def passphrase_file(tmp_path: Path) -> Path:
 
 
 def _db(db: Database) -> str:
-    assert db.path is not None
-    return str(db.path)
+    return db.url
 
 
 def test_key_init_show_and_export_public(

@@ -41,6 +41,7 @@ def test_new_key_signs_and_has_a_readable_fingerprint(keyed_db: Database) -> Non
     assert not keys.verify_signature(info.public_key, signature, b"noi dung khac")
 
 
+@pytest.mark.sqlite_only("reads the bytes of the database file")
 def test_private_key_is_never_stored_in_clear(keyed_db: Database) -> None:
     key, _info = signing_key(keyed_db, PASSPHRASE)
     raw = key.private_bytes(
