@@ -163,3 +163,19 @@ def _run(args: list[str]) -> int:
         main(args)
         raise SystemExit(0)
     return int(done.value.code or 0)
+
+
+def test_support_cannot_change_a_stored_recognition_by_import(
+    office: Database, profile: ProgramProfile
+) -> None:
+    raw = json.loads((HOSTILE / "import-recognised.json").read_text(encoding="utf-8"))
+    raw[0]["submitted_on"] = "2022-04-01"
+    import_records(signed_in(office, "chu"), [load_records_file_from(raw, profile)], profile)
+    raw[0]["title"] = "Tên mới"
+    import_records(signed_in(office, "ho"), [load_records_file_from(raw, profile)], profile)
+    raw[0]["recognition"]["decision_no"] = "99/QĐ-HĐSK"
+    before = dump(office)
+    with pytest.raises(InputError, match=r"\(SK-2022-0901\), trường decision_no: ghi quyết định"):
+        import_records(office, [load_records_file_from(raw, profile)], profile)
+    assert dump(office) == before
+    assert get_record(office, "SK-2022-0901").title == "Tên mới"
