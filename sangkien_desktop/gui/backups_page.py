@@ -160,7 +160,7 @@ class BackupsGroup(QGroupBox):
         self.second_edit.setCursorPosition(0)
         self.second_edit.setToolTip(self.second_edit.text())
         file_based = self.db.path is not None
-        self.backup_button.setEnabled(file_based and self.task is None)
+        guard(self.db, self.backup_button, "backup.create", file_based and self.task is None)
         self.open_button.setEnabled(backups_dir(self.db).is_dir())
         guard(self.db, self.choose_button, "setting.edit", file_based)
         guard(self.db, self.clear_button, "setting.edit", folder is not None)

@@ -157,7 +157,7 @@ def test_second_folder_can_be_dropped(
     assert not group.clear_button.isEnabled()
 
 
-def test_support_user_cannot_restore_or_choose_the_folder(
+def test_support_user_cannot_back_up_restore_or_choose_the_folder(
     qtbot: Any, accounts_db: Database, profile: ProgramProfile
 ) -> None:
     backup_now(accounts_db, "hang-ngay")
@@ -171,7 +171,8 @@ def test_support_user_cannot_restore_or_choose_the_folder(
     assert group.selected() is not None
     assert not group.restore_button.isEnabled()
     assert not group.choose_button.isEnabled()
-    assert group.backup_button.isEnabled()
+    assert not group.backup_button.isEnabled()  # a backup holds the password hashes
+    assert "không có quyền sao lưu" in group.backup_button.toolTip()
 
 
 @OFFSCREEN
