@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sangkien_desktop.records.limits import MAX_DATE, MIN_DATE
+from sangkien_desktop.records.limits import MAX_DATE, MIN_DATE, UNIT_TEXT, text_problem
 
 FORMAT_VERSION = 1
 BAGIT_TXT = b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
@@ -313,6 +313,14 @@ def parse_bag_info(data: bytes) -> BundleInfo:
                 f"{BAG_INFO}: “{BAG_INFO_LABELS[field]}” dài {len(text)} ký tự, quá giới hạn "
                 f"{MAX_BUNDLE_ID} ký tự."
             )
+    for field, key in (
+        ("unit_code", "code"),
+        ("unit_name", "name"),
+        ("superior_union", "superior_union"),
+    ):
+        problem = text_problem(values[field] or "", UNIT_TEXT[key])
+        if problem:
+            raise FormatProblem(f"{BAG_INFO}: “{BAG_INFO_LABELS[field]}” {problem}.")
     return BundleInfo(
         bundle_id=values["bundle_id"] or "",
         sequence=sequence,

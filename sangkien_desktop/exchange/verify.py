@@ -45,10 +45,11 @@ from sangkien_desktop.exchange import bagfmt
 from sangkien_desktop.exchange.keys import KeyInfo, fingerprint, unb64, verify_signature
 from sangkien_desktop.program.profile import ProgramProfile, available_profiles, load_profile
 from sangkien_desktop.records.io import NotJson, loads, parse_records
+from sangkien_desktop.records.limits import UNIT_TEXT, text_problem
 from sangkien_desktop.records.model import InitiativeRecord
 from sangkien_desktop.rules import Severity, check
 from sangkien_desktop.services.attachments import MAX_ATTACHMENT_BYTES
-from sangkien_desktop.text import format_date, format_number
+from sangkien_desktop.text import clean, format_date, format_number
 
 CHUNK = 1024 * 1024
 MiB = 1024 * 1024
@@ -515,6 +516,11 @@ class _Check:
         for key in ("superior_union", "federation", "cluster", "level"):
             if key in data and not isinstance(data[key], str):
                 r.problems.append(f"{bagfmt.UNIT}: “{key}” phải là chuỗi chữ.")
+        for key, limit in UNIT_TEXT.items():
+            value = data.get(key)
+            problem = text_problem(clean(value), limit) if isinstance(value, str) else None
+            if problem:
+                r.problems.append(f"{bagfmt.UNIT}, trường {key}: {problem}.")
         return data
 
     def json(self, inner: str) -> Any:

@@ -1,11 +1,12 @@
 """Write the hostile-input corpus of issue 16 into tests/data/hostile/ (``python -m
 tests.hostile.make_corpus``): crafted JSON imports (``json-*``), workbooks (``cells-*.xlsx``),
-changes to a signed bundle (``bundle-*.json``: bag-info labels to replace, the test re-signs
-it) and command lines (``cli-*.json``). What each one must cause is in corpus.toml beside them.
+changes to a signed bundle (``bundle-*.json``: bag-info labels and unit.json keys to
+replace; the test signs it again) and command lines (``cli-*.json``). What each one must
+cause is in corpus.toml beside them.
 
 The files are committed; this script is how they were made, and ``test_corpus`` checks that it
-still makes the same ones (the workbooks are compared cell by cell, their zip bytes are not
-stable)."""
+still makes the same ones (all but the workbooks, whose zip bytes carry the time they were
+made)."""
 
 from __future__ import annotations
 
@@ -69,13 +70,19 @@ CELLS_INPUTS: dict[str, list[list[Any]]] = {
     "cells-member-name-control.xlsx": [[1, "Nguyễn Văn \u0001An", "02/01/1985", "Nam", "Hàn"]],
 }
 
-#: bag-info.txt labels replaced in a valid bundle, which is then signed again by its key.
-BUNDLE_INPUTS: dict[str, dict[str, str]] = {
-    "bundle-sequence-999999999999.json": {"SangKien-Bundle-Sequence": "999999999999"},
-    "bundle-sequence-100000.json": {"SangKien-Bundle-Sequence": "100000"},
-    "bundle-sequence-gap.json": {"SangKien-Bundle-Sequence": "5000"},
-    "bundle-id-65-chars.json": {"SangKien-Bundle-Id": "B" * 65},
-    "bundle-created-year-9999.json": {"SangKien-Created-At": "9999-12-31T23:00:00+07:00"},
+#: Changes to a valid bundle, which is then signed again by its key: bag-info.txt labels
+#: replaced (``bag_info``), keys of unit.json replaced (``unit_json``).
+BUNDLE_INPUTS: dict[str, dict[str, dict[str, str]]] = {
+    "bundle-sequence-999999999999.json": {"bag_info": {"SangKien-Bundle-Sequence": "999999999999"}},
+    "bundle-sequence-100000.json": {"bag_info": {"SangKien-Bundle-Sequence": "100000"}},
+    "bundle-sequence-gap.json": {"bag_info": {"SangKien-Bundle-Sequence": "5000"}},
+    "bundle-id-65-chars.json": {"bag_info": {"SangKien-Bundle-Id": "B" * 65}},
+    "bundle-created-year-9999.json": {
+        "bag_info": {"SangKien-Created-At": "9999-12-31T23:00:00+07:00"}
+    },
+    "bundle-unit-name-301-chars.json": {"bag_info": {"SangKien-Unit-Name": "C" * 301}},
+    "bundle-unit-json-control.json": {"unit_json": {"name": "Công đoàn\u0001 Cơ sở"}},
+    "bundle-unit-json-cluster-long.json": {"unit_json": {"cluster": "Cụm " * 100}},
 }
 
 CLI_INPUTS: dict[str, list[str]] = {
@@ -164,7 +171,7 @@ def corpus() -> dict[str, bytes]:
     """Every file of the corpus, by name."""
     files = {name: _json(make()) for name, make in JSON_INPUTS.items()}
     files |= {name: member_workbook(rows) for name, rows in CELLS_INPUTS.items()}
-    files |= {name: _json({"bag_info": tags}) for name, tags in BUNDLE_INPUTS.items()}
+    files |= {name: _json(changes) for name, changes in BUNDLE_INPUTS.items()}
     files |= {name: _json({"args": args}) for name, args in CLI_INPUTS.items()}
     files["formula-records.json"] = _json(_formula_records())
     return files

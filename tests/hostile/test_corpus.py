@@ -91,13 +91,15 @@ def receiver(tmp_path: Path) -> Iterator[Database]:
 def test_bundle_import(
     name: str, bundle_seed: BundleSeed, receiver: Database, tmp_path: Path
 ) -> None:
-    changes = json.loads((HOSTILE / name).read_text(encoding="utf-8"))["bag_info"]
+    changes = json.loads((HOSTILE / name).read_text(encoding="utf-8"))
     members = dict(bundle_seed.members)
     tags = members[bagfmt.BAG_INFO].decode()
-    for label, value in changes.items():
+    for label, value in changes.get("bag_info", {}).items():
         tags, count = re.subn(rf"(?m)^{label}: .*$", f"{label}: {value}", tags)
         assert count == 1, label
     members[bagfmt.BAG_INFO] = tags.encode()
+    unit = json.loads(members[bagfmt.UNIT]) | changes.get("unit_json", {})
+    members[bagfmt.UNIT] = json.dumps(unit, ensure_ascii=False).encode()
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     path = write_zip(
