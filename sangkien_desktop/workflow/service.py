@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from sangkien_desktop.errors import NotFoundError, SangKienError, WorkflowError
 from sangkien_desktop.program.profile import ProgramProfile
+from sangkien_desktop.records.limits import LONG_TEXT_CHARS, check_date, check_text
 from sangkien_desktop.rules import Severity, check
 from sangkien_desktop.security import audit
 from sangkien_desktop.security.access import authorise
@@ -69,6 +70,11 @@ def move(
         require(user, action)
     with db.session() as session:
         row = _find(session, key)
+        where = f"Sáng kiến {row.code}"
+        for field, text in (("comment", request.comment), ("reason", request.reason)):
+            check_text(text, where, field, LONG_TEXT_CHARS, multiline=True)
+        check_date(request.submitted_on, where, "submitted_on")
+        check_date(request.uploaded_on, where, "uploaded_on")
         source, target = row.status, request.target
         if target not in STATES:
             raise WorkflowError(f"Trạng thái “{target}” không tồn tại.")

@@ -94,6 +94,8 @@ CLI_INPUTS: dict[str, list[str]] = {
     "cli-search-limit-huge.json": ["search", "hàn", "--limit", "9223372036854775808"],
     "cli-member-name-100k.json": ["member", "add", "Nguyễn " * 14_000],
     "cli-member-name-control.json": ["member", "add", "Nguyễn\u0001 Văn An"],
+    "cli-move-reason-control.json": ["move", "SK-2022-0001", "REJECTED", "--reason", "Trùng\u0001"],
+    "cli-move-date-0001.json": ["move", "SK-2022-0001", "SUBMITTED", "--date", "01/01/0001"],
     "cli-init-name-control.json": ["init", "--name", "Công đoàn\u0001", "--code", "CDCS-X"],
     "cli-init-place-long.json": [
         "init",

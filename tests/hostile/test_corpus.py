@@ -20,11 +20,13 @@ from sangkien_desktop.exchange import bagfmt
 from sangkien_desktop.exchange.combine import import_bundle
 from sangkien_desktop.program import load_profile
 from sangkien_desktop.records import io
+from sangkien_desktop.services.initiatives import import_records
 from sangkien_desktop.services.members import read_member_sheet
 from sangkien_desktop.storage import Database
 from tests.exchange.conftest import resign, write_zip
 from tests.fuzz.conftest import BundleSeed, db_state, is_clear, new_db
 from tests.hostile.make_corpus import HOSTILE, KINDS, corpus
+from tests.records.conftest import EXAMPLE
 
 PROFILE = load_profile()
 EXPECTED: dict[str, dict[str, Any]] = tomllib.loads(
@@ -114,7 +116,11 @@ def test_bundle_import(
 
 @pytest.mark.parametrize("name", _kind("cli-"))
 def test_command_line(name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    new_db(tmp_path).close()
+    db = new_db(tmp_path)
+    raw = {**EXAMPLE, "code": "SK-2022-0001", "status": "SUBMITTED", "submitted_on": "2022-04-01"}
+    record = io.parse_record(raw, PROFILE)
+    import_records(db, [record], PROFILE)
+    db.close()
     args = json.loads((HOSTILE / name).read_text(encoding="utf-8"))["args"]
     with pytest.raises(SystemExit) as exit_info:
         main(["--db", str(tmp_path / "sangkien.sqlite"), *args])
