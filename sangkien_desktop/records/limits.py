@@ -35,6 +35,10 @@ TEXT_CHARS = 1_000
 LONG_TEXT_CHARS = 32_767
 #: An author's share of the initiative, in per cent.
 PERCENT_RANGE = (0.0, 100.0)
+#: The largest sum of money in đồng (the record schema's bound on economic_value_vnd).
+MAX_MONEY_VND = 10**15
+#: A reward's recipient: a person or a collective (the rewards table's width).
+RECIPIENT_CHARS = 300
 
 #: One-line fields of a record narrower than TEXT_CHARS (the database's column widths).
 RECORD_TEXT = {

@@ -9,13 +9,20 @@ from sqlalchemy import select
 
 from sangkien_desktop.documents.reward import REWARD_FORMS as FORMS
 from sangkien_desktop.errors import InputError, NotFoundError
+from sangkien_desktop.records.limits import (
+    MAX_MONEY_VND,
+    RECIPIENT_CHARS,
+    RECORD_TEXT,
+    check_date,
+    check_text,
+)
 from sangkien_desktop.security import audit
 from sangkien_desktop.security.access import authorise
 
 __all__ = ["FORMS", "LEVELS", "NewReward", "RewardLine", "add_reward", "list_rewards"]
 from sangkien_desktop.storage.database import Database
 from sangkien_desktop.storage.models import Initiative, Reward
-from sangkien_desktop.text import clean
+from sangkien_desktop.text import clean, format_number
 
 #: The levels that decide a reward, as stored, and their Vietnamese names (forms: ``FORMS``).
 LEVELS = {
@@ -90,6 +97,17 @@ def add_reward(db: Database, reward: NewReward, actor: str = "") -> int:
         raise InputError("Khen thưởng: chưa nhập tên người hoặc tập thể được khen thưởng.")
     if reward.amount_vnd < 0:
         raise InputError(f"Khen thưởng cho {name}: số tiền thưởng không được âm.")
+    if reward.amount_vnd > MAX_MONEY_VND:
+        raise InputError(
+            f"Khen thưởng cho {name}: số tiền thưởng lớn quá mức có thể "
+            f"(tối đa {format_number(MAX_MONEY_VND)} đồng)."
+        )
+    where = "Khen thưởng"
+    check_text(name, where, "recipient_name", RECIPIENT_CHARS)
+    check_text(
+        clean(reward.decision_no), where, "decision_no", RECORD_TEXT["recognition.decision_no"]
+    )
+    check_date(reward.decided_on, where, "decided_on")
     if reward.form not in FORMS:
         raise InputError(f"Khen thưởng cho {name}: hình thức “{reward.form}” không hợp lệ.")
     if reward.level not in LEVELS:

@@ -19,6 +19,7 @@ from sangkien_desktop.records import io, limits
 from sangkien_desktop.records.model import Author, InitiativeRecord
 from sangkien_desktop.services.initiatives import save_record
 from sangkien_desktop.services.members import MemberData, add_member
+from sangkien_desktop.services.rewards import NewReward, add_reward
 from sangkien_desktop.spreadsheets import cells, initiatives, members
 from sangkien_desktop.storage import Database
 
@@ -140,3 +141,21 @@ def test_a_date_field_refuses_a_year_outside_the_limits(qtbot: Any, typed: str) 
     assert field.problem().startswith(f"Ngày nhận đơn: “{typed}” không phải ngày có thật")
     field.setText("31/12/2100")
     assert field.problem() == ""
+
+
+@pytest.mark.parametrize(
+    ("reward", "fragment"),
+    [
+        (NewReward(recipient_name="Nguyễn\x01 An"), "trường recipient_name: chứa ký tự điều khiển"),
+        (NewReward(recipient_name="Tổ " * 101), "trường recipient_name: dài 302 ký tự"),
+        (NewReward(recipient_name="An", decision_no="15/QĐ\x00"), "trường decision_no"),
+        (NewReward(recipient_name="An", decided_on=date(1, 1, 1)), "ngày 01/01/0001"),
+        (NewReward(recipient_name="An", amount_vnd=10**20), "lớn quá mức"),
+    ],
+)
+def test_a_reward_out_of_the_limits_is_refused(
+    db: Database, reward: NewReward, fragment: str
+) -> None:
+    with pytest.raises(InputError, match="Khen thưởng") as caught:
+        add_reward(db, reward)
+    assert fragment in caught.value.message
