@@ -18,10 +18,11 @@ from sangkien_desktop.errors import InputError
 from sangkien_desktop.program import ProgramProfile
 from sangkien_desktop.records import load_records_file, parse_records
 from sangkien_desktop.records.model import InitiativeRecord
-from sangkien_desktop.services.initiatives import get_record, import_records
+from sangkien_desktop.services.initiatives import _path, get_record, import_records
 from sangkien_desktop.spreadsheets.initiatives import import_initiative_file
 from sangkien_desktop.storage import Database
 from sangkien_desktop.storage.models import AuditEntry, WorkflowEvent
+from sangkien_desktop.workflow.states import TRANSITIONS, State, allowed
 from tests.offices import PASSWORD, dump, open_office, signed_in
 
 HOSTILE = Path(__file__).resolve().parents[1] / "data" / "hostile"
@@ -179,3 +180,21 @@ def test_support_cannot_change_a_stored_recognition_by_import(
         import_records(office, [load_records_file_from(raw, profile)], profile)
     assert dump(office) == before
     assert get_record(office, "SK-2022-0901").title == "Tên mới"
+
+
+@pytest.mark.parametrize("source", list(State))
+@pytest.mark.parametrize("target", list(State))
+def test_import_path_is_a_shortest_chain_of_allowed_moves(source: State, target: State) -> None:
+    path = _path(source, target)
+    reachable = {source}
+    for _ in State:
+        reachable |= {t for s in reachable for t in TRANSITIONS[s]}
+    if target not in reachable:
+        assert path is None
+        return
+    assert path is not None and (path[-1] if path else source) == target
+    assert all(allowed(a, b) for a, b in zip([source, *path], path, strict=False))
+    shorter = {source}
+    for _ in range(len(path) - 1):
+        shorter |= {t for s in shorter for t in TRANSITIONS[s]}
+    assert target not in shorter or not path
