@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
@@ -337,7 +338,10 @@ class Database:
 
     @property
     def display_name(self) -> str:
-        return str(self.path) if self.path else make_url(self.url).render_as_string()
+        """The file, or the server URL as typed (``host=/run/postgresql``, not ``%2F``)."""
+        if self.path:
+            return str(self.path)
+        return unquote(make_url(self.url).render_as_string())
 
     @property
     def read_only_notice(self) -> str:

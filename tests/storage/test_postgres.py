@@ -103,6 +103,15 @@ def test_every_older_revision_migrates_to_head_on_postgresql(pg_cluster: Cluster
             pg_cluster.drop(name)
 
 
+def test_a_server_database_is_named_as_typed_without_a_password(pg_database: str) -> None:
+    db = open_database(pg_database)
+    try:
+        assert db.display_name == pg_database
+        assert db.path is None
+    finally:
+        db.close()
+
+
 def test_the_audit_log_refuses_truncate_on_postgresql(pg_database: str) -> None:
     db = open_database(pg_database)
     try:
