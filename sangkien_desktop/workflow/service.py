@@ -12,10 +12,11 @@ from sqlalchemy.orm import Session
 from sangkien_desktop.errors import NotFoundError, SangKienError, WorkflowError
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.records.limits import LONG_TEXT_CHARS, check_date, check_text
+from sangkien_desktop.records.model import InitiativeRecord, Recognition
 from sangkien_desktop.rules import Severity, check
 from sangkien_desktop.security import audit
 from sangkien_desktop.security.access import authorise
-from sangkien_desktop.security.users import UserInfo, move_action, require
+from sangkien_desktop.security.users import PermissionDenied, UserInfo, move_action, require
 from sangkien_desktop.storage.convert import refresh_derived, to_record
 from sangkien_desktop.storage.database import Database
 from sangkien_desktop.storage.models import Initiative, WorkflowEvent
@@ -33,6 +34,9 @@ class Move:
     reason: str = ""  # for REJECTED
     uploaded_on: date | None = None  # for UPLOADED
     bundle_id: str | None = None  # for EXPORTED
+    #: For RECOGNISED: who recognised it, the body, the decision's number and date (the move
+    #: dialog asks for them); None keeps what the record already holds.
+    recognition: Recognition | None = None
 
 
 def _find(session: Session, key: str) -> Initiative:
@@ -42,12 +46,6 @@ def _find(session: Session, key: str) -> Initiative:
     if row is None:
         raise NotFoundError(f"Không có sáng kiến nào mã “{key}”.")
     return row
-
-
-def _not_future(day: date, code: str, what: str) -> date:
-    if day > date.today():
-        raise WorkflowError(f"Sáng kiến {code}: {what} {day:%d/%m/%Y} ở sau hôm nay.")
-    return day
 
 
 def move(
@@ -76,41 +74,28 @@ def move(
         check_date(request.submitted_on, where, "submitted_on")
         check_date(request.uploaded_on, where, "uploaded_on")
         source, target = row.status, request.target
-        if target not in STATES:
-            raise WorkflowError(f"Trạng thái “{target}” không tồn tại.")
-        if not allowed(source, target):
-            raise WorkflowError(
-                f"Sáng kiến {row.code}: không được chuyển từ “{state_name(source)}” sang "
-                f"“{state_name(target)}”. {next_steps(source)}",
-                english=f"{row.code}: moving from {source} to {target} is not allowed.",
-            )
         record = to_record(row)
+        if target in STATES and request.recognition is not None:
+            record.recognition = _recognition(request.recognition, row.code)
+        reason = why_not(db, record, target, profile, request)
+        if reason is not None:
+            raise WorkflowError(
+                reason,
+                english=f"{row.code}: moving from {source} to {target} is not allowed."
+                if target in STATES and not allowed(source, target)
+                else None,
+            )
         needs = STATES[State(target)].needs
-        if needs == "submitted_on":
-            if request.submitted_on is None:
-                raise WorkflowError(f"Sáng kiến {row.code}: cần ghi ngày Hội đồng nhận đơn.")
-            received = _not_future(request.submitted_on, row.code, "ngày nhận đơn")
-            row.submitted_on = record.submitted_on = received
+        if needs == "submitted_on" and request.submitted_on is not None:
+            row.submitted_on = record.submitted_on = request.submitted_on
         if needs == "reason":
-            if not request.reason.strip():
-                raise WorkflowError(f"Sáng kiến {row.code}: cần ghi lý do không công nhận.")
             row.rejection_reason = request.reason.strip()
         if needs == "uploaded_on":
-            if request.uploaded_on is None:
-                raise WorkflowError(f"Sáng kiến {row.code}: cần ghi ngày đã cập nhật lên Cổng.")
-            row.uploaded_on = _not_future(request.uploaded_on, row.code, "ngày cập nhật lên Cổng")
-        if target == State.RECOGNISED and not record.recognition.by:
-            raise WorkflowError(
-                f"Sáng kiến {row.code}: ghi quyết định công nhận (ai công nhận, số, ngày) trước."
-            )
-        if target == State.READY:
-            errors = [f for f in check(record, profile) if f.severity == Severity.ERROR]
-            if errors:
-                listed = "; ".join(f"{f.rule}: {f.message}" for f in errors[:5])
-                raise WorkflowError(
-                    f"Sáng kiến {row.code} còn {len(errors)} lỗi nên chưa sẵn sàng gửi — {listed}",
-                    english=f"{row.code} still has {len(errors)} error finding(s).",
-                )
+            row.uploaded_on = request.uploaded_on
+        if target == State.RECOGNISED and request.recognition is not None:
+            rec = record.recognition
+            row.recognition_by, row.recognition_body = rec.by, rec.body
+            row.decision_no, row.decided_on = rec.decision_no, rec.decided_on
         if target == State.EXPORTED:
             row.bundle_id = request.bundle_id
         now = datetime.now().replace(microsecond=0)
@@ -138,6 +123,87 @@ def move(
             )
         )
         return target
+
+
+def _recognition(given: Recognition, code: str) -> Recognition:
+    """The decision a move into RECOGNISED carries, checked like the record's own fields."""
+    where = f"Sáng kiến {code}"
+    if given.by not in ("COUNCIL", "HEAD"):
+        raise WorkflowError(f"{where}: cần chọn ai công nhận (Hội đồng hay thủ trưởng đơn vị).")
+    return Recognition(
+        given.by,
+        check_text(given.body.strip(), where, "recognition.body", 300),
+        check_text(given.decision_no.strip(), where, "recognition.decision_no", 100),
+        check_date(given.decided_on, where, "recognition.decided_on"),
+    )
+
+
+def why_not(
+    db: Database,
+    record: InitiativeRecord,
+    target: str,
+    profile: ProgramProfile,
+    request: Move | None = None,
+) -> str | None:
+    """Why ``record`` cannot move to ``target`` now, one Vietnamese sentence; None when it can.
+
+    The one place the reasons come from: ``move`` raises them, the editor's move buttons show
+    them as tooltips, the board, the list and the CLI name them. Checked: the state exists, the
+    move is in the workflow table, the signed-in role may make it, a dossier sent as READY has
+    no error finding. With ``request`` (the move itself), also what the move must carry: the
+    receipt date for SUBMITTED, the reason for REJECTED, the upload date for UPLOADED, and for
+    RECOGNISED who recognised it and the decision's number and date. Without it, those are
+    left to the move dialog, which asks for them."""
+    code = record.code
+    if target not in STATES:
+        return f"Trạng thái “{target}” không tồn tại."
+    source = record.status
+    if not allowed(source, target):
+        return (
+            f"Sáng kiến {code}: không được chuyển từ “{state_name(source)}” sang "
+            f"“{state_name(target)}”. {next_steps(source)}"
+        )
+    try:
+        authorise(db, move_action(target))
+    except PermissionDenied as exc:
+        return exc.message
+    needs = STATES[State(target)].needs
+    if request is not None:
+        if needs == "submitted_on":
+            if request.submitted_on is None:
+                return f"Sáng kiến {code}: cần ghi ngày Hội đồng nhận đơn."
+            if request.submitted_on > date.today():
+                return (
+                    f"Sáng kiến {code}: ngày nhận đơn {request.submitted_on:%d/%m/%Y} "
+                    "ở sau hôm nay."
+                )
+        if needs == "reason" and not request.reason.strip():
+            return f"Sáng kiến {code}: cần ghi lý do không công nhận."
+        if needs == "uploaded_on":
+            if request.uploaded_on is None:
+                return f"Sáng kiến {code}: cần ghi ngày đã cập nhật lên Cổng."
+            if request.uploaded_on > date.today():
+                return (
+                    f"Sáng kiến {code}: ngày cập nhật lên Cổng {request.uploaded_on:%d/%m/%Y} "
+                    "ở sau hôm nay."
+                )
+        if target == State.RECOGNISED:
+            rec = record.recognition
+            if not rec.by:
+                return f"Sáng kiến {code}: ghi quyết định công nhận (ai công nhận, số, ngày) trước."
+            if request.recognition is not None and not (rec.decision_no and rec.decided_on):
+                return f"Sáng kiến {code}: cần số và ngày quyết định công nhận."
+            if rec.decided_on is not None and rec.decided_on > date.today():
+                return (
+                    f"Sáng kiến {code}: ngày quyết định công nhận {rec.decided_on:%d/%m/%Y} "
+                    "ở sau hôm nay."
+                )
+    if target == State.READY:
+        errors = [f for f in check(record, profile) if f.severity == Severity.ERROR]
+        if errors:
+            listed = "; ".join(f"{f.rule}: {f.message}" for f in errors[:5])
+            return f"Sáng kiến {code} còn {len(errors)} lỗi nên chưa sẵn sàng gửi — {listed}"
+    return None
 
 
 @dataclass
