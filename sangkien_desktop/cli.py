@@ -97,7 +97,14 @@ def demo(ctx: Context, force: bool) -> None:
     if path is None or path.exists():
         db = ctx.open_db()
         if has_home_unit(db) or count(db) or accounts_exist(db):
-            if not force or path is None:
+            if force and path is None:
+                raise InputError(
+                    f"{db.display_name} đã có dữ liệu: --force chỉ tạo lại được một tệp; với máy "
+                    "chủ cơ sở dữ liệu, hãy tạo dữ liệu mẫu trong một cơ sở dữ liệu mới, trống.",
+                    english="--force recreates a database file only; use a new, empty database "
+                    "on the server.",
+                )
+            if not force:
                 raise InputError(
                     f"{db.display_name} đã có dữ liệu; dùng --force để xóa và tạo lại dữ liệu mẫu.",
                 )

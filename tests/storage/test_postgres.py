@@ -327,3 +327,16 @@ def test_the_cli_builds_the_demo_on_postgresql_and_its_audit_verifies(
         out, err = capsys.readouterr()
         assert exit_info.value.code in (0, None), (args, out, err)
     assert "SK-" in out
+
+
+def test_demo_force_on_a_server_database_says_it_recreates_files_only(
+    pg_database: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    init = ["init", "--name", "LĐLĐ tỉnh Thử", "--code", "LDLD-TEST"]
+    for args, expected in ((init, 0), (["demo", "--force"], 2)):
+        with pytest.raises(SystemExit) as exit_info:
+            main(["--db", pg_database, *args])
+            raise SystemExit(0)
+        assert (exit_info.value.code or 0) == expected
+    err = capsys.readouterr().err
+    assert "--force chỉ tạo lại được một tệp" in err and "cơ sở dữ liệu mới" in err
