@@ -276,7 +276,7 @@ def check_restore(target: Path, backup: Path, *, other_unit: bool = False) -> st
         raise InputError(
             f"{backup.name} là bản sao lưu của đơn vị khác ({theirs}), không phải của đơn vị "
             f"đang dùng ({'/'.join(current.unit)}). Không khôi phục. Nếu thật sự muốn thay cả "
-            "đơn vị, chạy lại với --other-unit.",
+            "đơn vị, người quản trị chạy lệnh “sangkien restore TỆP --other-unit”.",
             english=f"{backup.name} belongs to another unit ({theirs}).",
         )
     return revision
