@@ -19,7 +19,9 @@ import pytest
 from sangkien_desktop import files
 from sangkien_desktop.cli import main
 from sangkien_desktop.errors import InputError, StorageError
+from sangkien_desktop.exchange.keys import create_unit_key
 from sangkien_desktop.files import atomic_write_bytes
+from sangkien_desktop.program import ProgramProfile
 from sangkien_desktop.security import audit
 from sangkien_desktop.security.audit import anchor_file
 from sangkien_desktop.services.backup_settings import backup_to_all
@@ -41,6 +43,7 @@ from sangkien_desktop.storage.database import (
     disk_reason,
     make_engine,
 )
+from tests.exchange.conftest import PASSPHRASE, add_ready
 
 
 def run(capsys: pytest.CaptureFixture[str], db: Path, *args: str) -> tuple[int, str, str]:
@@ -397,3 +400,18 @@ def test_a_damaged_database_opened_to_be_restored_refuses_writes(demo_db: Databa
             add_member(damaged, MemberData("Trần Văn Ghi"))
     finally:
         damaged.close()
+
+
+def test_a_bundle_is_never_written_into_the_backups_folder(
+    db: Database, profile: ProgramProfile, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert db.path is not None
+    create_unit_key(db, PASSPHRASE)
+    add_ready(db, profile, tmp_path / "files")
+    (tmp_path / "p").write_text(PASSPHRASE + "\n", encoding="utf-8")
+    inside = backups_dir(db) / "goi"
+    code, _, err = run(
+        capsys, db.path, "export", "bundle", str(inside), "--passphrase-file", str(tmp_path / "p")
+    )
+    assert code == 2 and "thư mục sao lưu" in err
+    assert not any(path.is_file() for path in inside.rglob("*"))
