@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import MAXYEAR, MINYEAR, date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -81,9 +81,13 @@ class Board:
 
 
 def add_months(day: date, months: int) -> date:
-    """``day`` moved by ``months`` calendar months; the 31st becomes the month's last day."""
+    """``day`` moved by ``months`` calendar months; the 31st becomes the month's last day.
+    Beyond the calendar (a year-9999 date stored before the inputs bounded dates) it stops at
+    its first or last day instead of failing the whole board."""
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
+    if not MINYEAR <= year <= MAXYEAR:
+        return date.min if year < MINYEAR else date.max
     last = calendar.monthrange(year, month + 1)[1]
     return date(year, month + 1, min(day.day, last))
 
