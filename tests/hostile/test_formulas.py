@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from sqlalchemy import update
 
 from sangkien_desktop.exchange import bagfmt
 from sangkien_desktop.exchange.combine import import_bundle
@@ -31,6 +32,7 @@ from sangkien_desktop.spreadsheets.export import (
 )
 from sangkien_desktop.spreadsheets.templates import write_template
 from sangkien_desktop.storage import Database
+from sangkien_desktop.storage.models import Initiative
 from tests.exchange.conftest import resign, write_zip
 from tests.fuzz.conftest import BundleSeed, new_db
 from tests.hostile.make_corpus import FORMULA_TEXTS, HOSTILE
@@ -159,3 +161,18 @@ def test_upper_report_from_a_hostile_unit_json_writes_no_formula(
         _check(upper_workbook(upper_report(db, PROFILE)))
     finally:
         db.close()
+
+
+def test_a_title_with_a_nul_stored_by_an_older_version_still_exports(
+    office: Database, tmp_path: Path
+) -> None:
+    with office.session() as session:
+        session.execute(update(Initiative).values(title="Đồ gá\x00hàn\x01 nhanh"))
+    export_initiatives(office, tmp_path / "sang-kien.xlsx", PROFILE)
+    book = load_workbook(tmp_path / "sang-kien.xlsx")
+    texts = [c.value for row in book.worksheets[0].iter_rows() for c in row]
+    book.close()
+    assert "Đồ gá\ufffdhàn\ufffd nhanh" in texts
+    records = _records()
+    records[0].title = "Đồ gá\x00hàn"
+    _check(summary_workbook(records, PROFILE))
