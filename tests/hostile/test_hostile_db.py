@@ -415,3 +415,18 @@ def test_a_bundle_is_never_written_into_the_backups_folder(
     )
     assert code == 2 and "thư mục sao lưu" in err
     assert not any(path.is_file() for path in inside.rglob("*"))
+
+
+def test_a_backup_stamped_with_today_s_schema_but_missing_a_column_is_not_restored(
+    demo_db: Database,
+) -> None:
+    path = demo_db.path
+    assert path is not None
+    [backup] = backup_now(demo_db)
+    with closing(sqlite3.connect(backup)) as connection, connection:
+        connection.execute("ALTER TABLE members DROP COLUMN qualification")
+    demo_db.close()
+    with pytest.raises(StorageError, match=r"thiếu members\.qualification") as refused:
+        restore(path, backup)
+    assert "không thay đổi" in refused.value.message
+    check_intact(path)
