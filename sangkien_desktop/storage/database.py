@@ -27,6 +27,7 @@ from sqlalchemy.pool import QueuePool
 from sangkien_desktop.errors import StorageError
 from sangkien_desktop.files import SQLITE_HEADER, guard_database
 from sangkien_desktop.paths import data_dir, default_database
+from sangkien_desktop.storage.models import Base
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -263,15 +264,14 @@ def migrate_file(path: Path) -> None:
     url = database_url(path)
     engine = make_engine(url)
     try:
-        current = current_revision(engine)
-        if current == HEAD_REVISION:
-            return
-        from alembic import command
+        if current_revision(engine) != HEAD_REVISION:
+            from alembic import command
 
-        with engine.begin() as connection:
-            config = alembic_config(url)
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+            with engine.begin() as connection:
+                config = alembic_config(url)
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+        missing = missing_columns(engine)
     except Exception as exc:  # whatever stops a migration, this file cannot be used
         reason = exc.args[0] if exc.args else type(exc).__name__
         raise StorageError(
@@ -281,6 +281,27 @@ def migrate_file(path: Path) -> None:
         ) from exc
     finally:
         engine.dispose()
+    if missing:
+        raise StorageError(
+            f"{path.name}: thiếu {', '.join(missing[:5])} so với lược đồ {HEAD_REVISION} ghi trong "
+            "tệp; các bảng trong tệp không khớp với phiên bản lược đồ.",
+            english=f"{path.name} lacks {', '.join(missing[:5])}.",
+        )
+
+
+def missing_columns(engine: Engine) -> list[str]:
+    """The tables and columns of the models that ``engine``'s database lacks
+    (``members.position``): a file whose schema stamp says more than its tables hold."""
+    found = inspect(engine)
+    tables = set(found.get_table_names())
+    missing: list[str] = []
+    for table in Base.metadata.sorted_tables:
+        if table.name not in tables:
+            missing.append(table.name)
+            continue
+        columns = {column["name"] for column in found.get_columns(table.name)}
+        missing += [f"{table.name}.{c.name}" for c in table.columns if c.name not in columns]
+    return missing
 
 
 @dataclass
