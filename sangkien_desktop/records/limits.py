@@ -146,28 +146,43 @@ def percent_problem(value: float) -> str | None:
     return f"tỷ lệ {value:g} phải từ {low:g} đến {high:g}%"
 
 
+def _at(record: InitiativeRecord, path: str) -> str:
+    """The text at ``path`` (``recognition.body``) of ``record``; "" for None."""
+    value: object = record
+    for part in path.split("."):
+        value = getattr(value, part)
+    return str(value or "")
+
+
+#: The one-line fields of the record itself (its authors' and attachments' come apart).
+_RECORD_LINES = (
+    "id",
+    "code",
+    "title",
+    "field",
+    "application.where",
+    "recognition.body",
+    "recognition.decision_no",
+    "research.confirmed_by",
+    "research.confirmation_no",
+    "content_review.reviewer",
+    "ip_protection.registration_no",
+    "unit_code",
+)
+_AUTHOR_LINES = ("full_name", "workplace", "position", "qualification")
+
+
 def _texts(record: InitiativeRecord) -> Iterator[tuple[str, str, int, bool]]:
     """(field path, value, limit, multi-line) of every text of ``record``."""
-    for key in ("id", "code", "title", "field"):
-        yield key, getattr(record, key), RECORD_TEXT[key], False
-    for key in LONG_FIELDS:
-        owner = record
-        for part in key.split("."):
-            owner = getattr(owner, part)
-        yield key, str(owner), LONG_TEXT_CHARS, True
-    yield "application.where", record.application.where, RECORD_TEXT["application.where"], False
-    yield "recognition.body", record.recognition.body, RECORD_TEXT["recognition.body"], False
-    yield "recognition.decision_no", record.recognition.decision_no, 100, False
-    yield "research.confirmed_by", record.research.confirmed_by, 200, False
-    yield "research.confirmation_no", record.research.confirmation_no, 100, False
-    yield "content_review.reviewer", record.content_review.reviewer, NAME_CHARS, False
-    yield "ip_protection.registration_no", record.ip_protection.registration_no or "", 200, False
-    yield "unit_code", record.unit_code or "", ID_CHARS, False
+    for path in _RECORD_LINES:
+        yield path, _at(record, path), RECORD_TEXT[path], False
+    for path in LONG_FIELDS:
+        yield path, _at(record, path), LONG_TEXT_CHARS, True
     for i, author in enumerate(record.authors):
-        for key in ("full_name", "workplace", "position", "qualification"):
+        for key in _AUTHOR_LINES:
             yield f"authors[{i}].{key}", getattr(author, key), RECORD_TEXT[key], False
     for i, attachment in enumerate(record.attachments):
-        yield f"attachments[{i}].file_name", attachment.file_name, 255, False
+        yield f"attachments[{i}].file_name", attachment.file_name, RECORD_TEXT["file_name"], False
 
 
 def _dates(record: InitiativeRecord) -> Iterator[tuple[str, date | None]]:

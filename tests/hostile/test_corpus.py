@@ -23,8 +23,8 @@ from sangkien_desktop.records import io
 from sangkien_desktop.services.initiatives import import_records
 from sangkien_desktop.services.members import read_member_sheet
 from sangkien_desktop.storage import Database
-from tests.exchange.conftest import resign, write_zip
 from tests.fuzz.conftest import BundleSeed, db_state, is_clear, new_db
+from tests.hostile.conftest import signed_again
 from tests.hostile.make_corpus import HOSTILE, KINDS, corpus
 from tests.records.conftest import EXAMPLE
 
@@ -102,11 +102,7 @@ def test_bundle_import(
     members[bagfmt.BAG_INFO] = tags.encode()
     unit = json.loads(members[bagfmt.UNIT]) | changes.get("unit_json", {})
     members[bagfmt.UNIT] = json.dumps(unit, ensure_ascii=False).encode()
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    path = write_zip(
-        inbox / bundle_seed.path.name, bundle_seed.base, resign(members, bundle_seed.key)
-    )
+    path = signed_again(bundle_seed, members, tmp_path)
     before = db_state(receiver)
     result = import_bundle(receiver, path, PROFILE, trusted=bundle_seed.trusted)
     _judge(name, None if result.imported else SangKienError(" ".join(result.problems)))

@@ -33,8 +33,8 @@ from sangkien_desktop.spreadsheets.export import (
 from sangkien_desktop.spreadsheets.templates import write_template
 from sangkien_desktop.storage import Database
 from sangkien_desktop.storage.models import Initiative
-from tests.exchange.conftest import resign, write_zip
 from tests.fuzz.conftest import BundleSeed, new_db
+from tests.hostile.conftest import signed_again
 from tests.hostile.make_corpus import FORMULA_TEXTS, HOSTILE
 
 PROFILE = load_profile()
@@ -149,11 +149,7 @@ def test_upper_report_from_a_hostile_unit_json_writes_no_formula(
     unit = json.loads(members[bagfmt.UNIT])
     unit["name"], unit["cluster"] = '=HYPERLINK("http://x.invalid")', "@cụm"
     members[bagfmt.UNIT] = json.dumps(unit, ensure_ascii=False).encode()
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    path = write_zip(
-        inbox / bundle_seed.path.name, bundle_seed.base, resign(members, bundle_seed.key)
-    )
+    path = signed_again(bundle_seed, members, tmp_path)
     db = new_db(tmp_path / "tinh", "LDLD-TINH")
     try:
         result = import_bundle(db, path, PROFILE, trusted=bundle_seed.trusted)
