@@ -31,6 +31,7 @@ from sangkien_desktop.gui.accounts import FirstAccountsForm
 from sangkien_desktop.gui.look import app_icon, hint, set_role
 from sangkien_desktop.gui.tasks import run_task, show_error
 from sangkien_desktop.program.profile import ProgramProfile
+from sangkien_desktop.records.limits import UNIT_TEXT
 from sangkien_desktop.security import access
 from sangkien_desktop.security.users import UserInfo
 from sangkien_desktop.services.members import GENDERS, MemberData, import_members, read_member_sheet
@@ -50,23 +51,27 @@ class UnitForm(QWidget):
         super().__init__(parent)
         self._edits: list[QLineEdit] = []
         self.name = self._line(
-            "unitName", 300, self.tr("VD: Công đoàn Công ty Cổ phần Cơ khí Đông Anh")
+            "unitName", UNIT_TEXT["name"], self.tr("VD: Công đoàn Công ty Cổ phần Cơ khí Đông Anh")
         )
-        self.code = self._line("unitCode", 64, self.tr("VD: CDCS-CKDA"))
+        self.code = self._line("unitCode", UNIT_TEXT["code"], self.tr("VD: CDCS-CKDA"))
         self.code.setToolTip(
             self.tr("Mã riêng của đơn vị, ghi trên dữ liệu gửi công đoàn cấp trên.")
         )
         self.superior = self._line(
-            "unitSuperior", 300, self.tr("VD: Liên đoàn Lao động huyện Đông Anh")
+            "unitSuperior",
+            UNIT_TEXT["superior_union"],
+            self.tr("VD: Liên đoàn Lao động huyện Đông Anh"),
         )
         self.federation = self._line(
-            "unitFederation", 300, self.tr("VD: Liên đoàn Lao động thành phố Hà Nội")
+            "unitFederation",
+            UNIT_TEXT["federation"],
+            self.tr("VD: Liên đoàn Lao động thành phố Hà Nội"),
         )
         self.cluster = self._line(
-            "unitCluster", 300, self.tr("VD: Cụm thi đua số 3 – Khối doanh nghiệp")
+            "unitCluster", UNIT_TEXT["cluster"], self.tr("VD: Cụm thi đua số 3 – Khối doanh nghiệp")
         )
-        self.chair = self._line("unitChair", 200, self.tr("Họ và tên"))
-        self.place = self._line("unitPlace", 100, self.tr("VD: Hà Nội"))
+        self.chair = self._line("unitChair", UNIT_TEXT["chair_name"], self.tr("Họ và tên"))
+        self.place = self._line("unitPlace", UNIT_TEXT["place"], self.tr("VD: Hà Nội"))
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

@@ -14,6 +14,7 @@ from sangkien_desktop.errors import InputError
 from sangkien_desktop.gui.date_field import DateField
 from sangkien_desktop.gui.dialogs import MemberDialog
 from sangkien_desktop.gui.editor import CloseChoice, InitiativeEditor
+from sangkien_desktop.gui.first_run import UnitForm
 from sangkien_desktop.program import ProgramProfile
 from sangkien_desktop.records import io, limits
 from sangkien_desktop.records.model import Author, InitiativeRecord
@@ -159,3 +160,19 @@ def test_a_reward_out_of_the_limits_is_refused(
     with pytest.raises(InputError, match="Khen thưởng") as caught:
         add_reward(db, reward)
     assert fragment in caught.value.message
+
+
+@pytest.mark.gui
+def test_the_unit_form_takes_its_lengths_from_the_limits(qtbot: Any) -> None:
+    form = UnitForm(None)
+    qtbot.addWidget(form)
+    shown = {
+        "name": form.name,
+        "code": form.code,
+        "superior_union": form.superior,
+        "federation": form.federation,
+        "cluster": form.cluster,
+        "chair_name": form.chair,
+        "place": form.place,
+    }
+    assert {key: edit.maxLength() for key, edit in shown.items()} == limits.UNIT_TEXT
