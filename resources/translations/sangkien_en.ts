@@ -1765,6 +1765,10 @@ File: %5</translation>
 <context>
     <name>InitiativeEditor</name>
     <message>
+        <source>Đóng (hỏi lưu nếu có thay đổi)</source>
+        <translation>Close (asks to save any changes)</translation>
+    </message>
+    <message>
         <location filename="../../sangkien_desktop/gui/editor.py" line="+109"/>
         <location line="+81"/>
         <location line="+221"/>
@@ -2182,6 +2186,18 @@ File: %5</translation>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Phím tắt</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Cửa sổ sáng kiến</source>
+        <translation>Initiative window</translation>
+    </message>
+    <message>
+        <source>Cửa sổ chính</source>
+        <translation>Main window</translation>
+    </message>
     <message>
         <location filename="../../sangkien_desktop/gui/main_window.py" line="+85"/>
         <source>Sáng Kiến Desktop</source>
@@ -2698,6 +2714,42 @@ Correct the file and choose it again, or click Finish to skip this step.</transl
 </context>
 <context>
     <name>MoveDialog</name>
+    <message>
+        <source>Hội đồng sáng kiến</source>
+        <translation>Initiative council</translation>
+    </message>
+    <message>
+        <source>Thủ trưởng đơn vị</source>
+        <translation>Head of the unit</translation>
+    </message>
+    <message>
+        <source>Ví dụ: Hội đồng sáng kiến Công ty …</source>
+        <translation>For example: Initiative council of the company …</translation>
+    </message>
+    <message>
+        <source>Ví dụ: 15/QĐ-HĐSK</source>
+        <translation>For example: 15/QĐ-HĐSK</translation>
+    </message>
+    <message>
+        <source>Ngày quyết định</source>
+        <translation>Decision date</translation>
+    </message>
+    <message>
+        <source>Công nhận bởi</source>
+        <translation>Recognised by</translation>
+    </message>
+    <message>
+        <source>Cơ quan, đơn vị công nhận</source>
+        <translation>Recognising body</translation>
+    </message>
+    <message>
+        <source>Số quyết định</source>
+        <translation>Decision number</translation>
+    </message>
+    <message>
+        <source>Cần số quyết định công nhận.</source>
+        <translation>The recognition decision's number is needed.</translation>
+    </message>
     <message>
         <location filename="../../sangkien_desktop/gui/dialogs.py" line="-340"/>
         <source>Chuyển sang “%1”</source>
@@ -3933,6 +3985,10 @@ Assigned to: %2</translation>
 <context>
     <name>StateDialog</name>
     <message>
+        <source>Chọn trạng thái…</source>
+        <translation>Choose a state…</translation>
+    </message>
+    <message>
         <location filename="../../sangkien_desktop/gui/dialogs.py" line="-122"/>
         <source>Chuyển trạng thái</source>
         <translation>Change status</translation>
@@ -4218,6 +4274,80 @@ Assigned to: %2</translation>
         <location line="+2"/>
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>MoveBar</name>
+    <message>
+        <source>Trả về…</source>
+        <translation>Send back…</translation>
+    </message>
+    <message>
+        <source>Trả sáng kiến về bước trước để sửa hồ sơ</source>
+        <translation>Send the initiative back a step to correct the dossier</translation>
+    </message>
+    <message>
+        <source>Chuyển sang bước tiếp theo</source>
+        <translation>Move to the next step</translation>
+    </message>
+    <message>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <source>← %1</source>
+        <translation>← %1</translation>
+    </message>
+    <message>
+        <source>Lưu sáng kiến trước khi chuyển trạng thái.</source>
+        <translation>Save the initiative before changing its state.</translation>
+    </message>
+    <message>
+        <source>Chuyển sang “%1”</source>
+        <translation>Move to “%1”</translation>
+    </message>
+    <message>
+        <source>Chưa chuyển được: %1</source>
+        <translation>Cannot move yet: %1</translation>
+    </message>
+    <message>
+        <source>“%1” là bước cuối.</source>
+        <translation>“%1” is the last step.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Phím tắt</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>↓ hoặc Enter</source>
+        <translation>↓ or Enter</translation>
+    </message>
+    <message>
+        <source>Từ ô tìm kiếm xuống danh sách kết quả</source>
+        <translation>From a search box down to its results</translation>
+    </message>
+    <message>
+        <source>Ô tìm kiếm</source>
+        <translation>Search box</translation>
+    </message>
+    <message>
+        <source>Phím</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Việc</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Cửa sổ</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
     </message>
 </context>
 </TS>

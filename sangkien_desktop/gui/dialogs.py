@@ -36,12 +36,29 @@ from sangkien_desktop.gui.date_field import DateField, check_dates
 from sangkien_desktop.gui.look import ui_language
 from sangkien_desktop.gui.tasks import run_task
 from sangkien_desktop.program.profile import ProgramProfile
-from sangkien_desktop.records.limits import MEMBER_TEXT
+from sangkien_desktop.records.limits import MEMBER_TEXT, RECORD_TEXT
+from sangkien_desktop.records.model import Recognition
+from sangkien_desktop.services.initiatives import get_record
 from sangkien_desktop.services.members import CATEGORIES, GENDERS, MemberData
 from sangkien_desktop.storage.database import Database
 from sangkien_desktop.text import clean
 from sangkien_desktop.workflow.service import Move, MoveReport, move_many
 from sangkien_desktop.workflow.states import STATES, State, allowed, state_name
+
+#: The workflow's order: a move to a state later in it is a step forward, earlier a step back.
+ORDER = {state: i for i, state in enumerate(STATES)}
+
+
+def forward(source: str, target: str) -> bool:
+    """Whether moving from ``source`` to ``target`` goes forward in the workflow."""
+    return ORDER[State(target)] > ORDER[State(source)]
+
+
+def asks(target: str) -> bool:
+    """Whether a move into ``target`` opens the move dialog (it needs a date, a reason or,
+    for RECOGNISED, the council's decision)."""
+    return bool(STATES[State(target)].needs) or target == State.RECOGNISED
+
 
 #: Up to this many initiatives move at once on the GUI thread (a move takes a few ms); more go
 #: through ``run_task`` with progress and cancel.
@@ -80,6 +97,7 @@ class MoveDetails:
     reason: str = ""
     uploaded_on: date | None = None
     comment: str = ""
+    recognition: Recognition | None = None  # for RECOGNISED: who, body, number, date
 
     def to_move(self, target: str, actor: str) -> Move:
         return Move(
@@ -89,13 +107,22 @@ class MoveDetails:
             submitted_on=self.submitted_on,
             reason=self.reason,
             uploaded_on=self.uploaded_on,
+            recognition=self.recognition,
         )
 
 
 class MoveDialog(QDialog):
-    """Asks what a move into ``target`` needs: the receipt date, the reason, the upload date."""
+    """Asks what a move into ``target`` needs, and only that: the receipt date (SUBMITTED), the
+    reason (REJECTED), the upload date (UPLOADED), who recognised it with the decision's body,
+    number and date (RECOGNISED, shown as ``recognition`` holds them)."""
 
-    def __init__(self, parent: QWidget | None, label: str, target: str) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        label: str,
+        target: str,
+        recognition: Recognition | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("moveDialog")
         self.target = State(target)
@@ -127,6 +154,11 @@ class MoveDialog(QDialog):
             self.reason_edit.setTabChangesFocus(True)
             self.reason_edit.setFixedHeight(90)
             form.addRow(self.tr("Lý do không công nhận"), self.reason_edit)
+        self.by_combo: QComboBox | None = None
+        self.body_edit: QLineEdit | None = None
+        self.decision_edit: QLineEdit | None = None
+        if self.target == State.RECOGNISED:
+            self._ask_decision(form, recognition or Recognition())
         self.comment_edit = QLineEdit(self, objectName="commentEdit")
         self.comment_edit.setPlaceholderText(self.tr("Không bắt buộc"))
         form.addRow(self.tr("Ghi chú"), self.comment_edit)
@@ -138,11 +170,41 @@ class MoveDialog(QDialog):
         self.setMinimumWidth(420)
         if self.reason_edit is not None:
             self.reason_edit.textChanged.connect(self._update)
+        if self.decision_edit is not None:
+            self.decision_edit.textChanged.connect(self._update)
         self._update()
+
+    def _ask_decision(self, form: QFormLayout, given: Recognition) -> None:
+        """The council's (or the head's) decision: who, which body, its number and date."""
+        self.by_combo = QComboBox(self, objectName="byCombo")
+        self.by_combo.addItem(self.tr("Hội đồng sáng kiến"), "COUNCIL")
+        self.by_combo.addItem(self.tr("Thủ trưởng đơn vị"), "HEAD")
+        self.by_combo.setCurrentIndex(1 if given.by == "HEAD" else 0)
+        self.body_edit = QLineEdit(given.body, self, objectName="bodyEdit")
+        self.body_edit.setMaxLength(RECORD_TEXT["recognition.body"])
+        self.body_edit.setPlaceholderText(self.tr("Ví dụ: Hội đồng sáng kiến Công ty …"))
+        self.decision_edit = QLineEdit(given.decision_no, self, objectName="decisionEdit")
+        self.decision_edit.setMaxLength(RECORD_TEXT["recognition.decision_no"])
+        self.decision_edit.setPlaceholderText(self.tr("Ví dụ: 15/QĐ-HĐSK"))
+        self.date_edit = _date_field(
+            self, "dateEdit", given.decided_on, self.tr("Ngày quyết định"), date.today()
+        )
+        form.addRow(self.tr("Công nhận bởi"), self.by_combo)
+        form.addRow(self.tr("Cơ quan, đơn vị công nhận"), self.body_edit)
+        form.addRow(self.tr("Số quyết định"), self.decision_edit)
+        form.addRow(self.tr("Ngày quyết định"), self.date_edit)
+        first = self.decision_edit if given.body and not given.decision_no else self.by_combo
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _update(self) -> None:
         ok = self.reason_edit is None or bool(self.reason_edit.toPlainText().strip())
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+        if self.decision_edit is not None:
+            ok = ok and bool(self.decision_edit.text().strip())
+        ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok_button.setEnabled(ok)
+        ok_button.setToolTip(
+            "" if ok or self.decision_edit is None else self.tr("Cần số quyết định công nhận.")
+        )
 
     def accept(self) -> None:
         if self.date_edit is None or check_dates(self, self.date_edit):
@@ -151,16 +213,31 @@ class MoveDialog(QDialog):
     def details(self) -> MoveDetails:
         """What the dialog holds; DateFieldError when its date is not one it may hold."""
         day = self.date_edit.value() if self.date_edit is not None else None
+        recognition = None
+        if self.by_combo is not None and self.body_edit and self.decision_edit:
+            recognition = Recognition(
+                str(self.by_combo.currentData()),
+                clean(self.body_edit.text()),
+                clean(self.decision_edit.text()),
+                day,
+            )
         return MoveDetails(
             submitted_on=day if self.needs == "submitted_on" else None,
             uploaded_on=day if self.needs == "uploaded_on" else None,
             reason=self.reason_edit.toPlainText().strip() if self.reason_edit else "",
             comment=clean(self.comment_edit.text()),
+            recognition=recognition,
         )
 
     @classmethod
-    def ask(cls, parent: QWidget | None, code: str, target_state: str) -> MoveDetails | None:
-        dialog = cls(parent, code, target_state)
+    def ask(
+        cls,
+        parent: QWidget | None,
+        code: str,
+        target_state: str,
+        recognition: Recognition | None = None,
+    ) -> MoveDetails | None:
+        dialog = cls(parent, code, target_state, recognition)
         try:
             return dialog.details() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:
@@ -177,9 +254,13 @@ class StateDialog(QDialog):
         intro = QLabel(self.tr("Chuyển %1 sang trạng thái:").replace("%1", label), self)
         intro.setWordWrap(True)
         self.combo = QComboBox(self, objectName="stateCombo")
-        best, best_count = 0, -1
-        for i, state in enumerate(STATES):
+        self.combo.setPlaceholderText(self.tr("Chọn trạng thái…"))
+        best, best_count = -1, 0
+        for state in STATES:  # only the states some of the selection can reach
             movable = sum(allowed(s, state) for s in sources)
+            if not movable:
+                continue
+            ahead = sum(allowed(s, state) and forward(s, state) for s in sources)
             self.combo.addItem(
                 self.tr("%1 — %2/%3 chuyển được")
                 .replace("%1", state_name(state, ui_language()))
@@ -187,8 +268,8 @@ class StateDialog(QDialog):
                 .replace("%3", str(len(sources))),
                 state.value,
             )
-            if movable > best_count:
-                best, best_count = i, movable
+            if ahead > best_count:  # a step back is offered, never chosen for the person
+                best, best_count = self.combo.count() - 1, ahead
         self.combo.setCurrentIndex(best)
         note = QLabel(
             self.tr(
@@ -202,8 +283,12 @@ class StateDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.combo)
         layout.addWidget(note)
-        layout.addWidget(_buttons(self, self.tr("Tiếp tục")))
+        buttons = _buttons(self, self.tr("Tiếp tục"))
+        layout.addWidget(buttons)
         self.setMinimumWidth(420)
+        go = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        go.setEnabled(self.combo.currentIndex() >= 0)
+        self.combo.currentIndexChanged.connect(lambda i: go.setEnabled(i >= 0))
 
     @classmethod
     def ask(cls, parent: QWidget | None, label: str, sources: Sequence[str]) -> State | None:
@@ -371,8 +456,12 @@ def run_moves(
     """Ask what a move into ``target`` needs (if anything), then move each initiative through
     the workflow service and hand the report to ``on_done``. False when the person cancelled."""
     details = MoveDetails()
-    if STATES[State(target)].needs:
-        asked = MoveDialog.ask(parent, label, target)
+    if asks(target):
+        if target == State.RECOGNISED:  # one initiative: its decision as already written
+            given = get_record(db, ids[0]).recognition if len(ids) == 1 else Recognition()
+            asked = MoveDialog.ask(parent, label, target, given)
+        else:
+            asked = MoveDialog.ask(parent, label, target)
         if asked is None:
             return False
         details = asked

@@ -28,6 +28,7 @@ from sangkien_desktop.errors import NotFoundError
 from sangkien_desktop.gui.date_field import DateFieldError
 from sangkien_desktop.gui.editor_findings import FindingsPanel, finding_text, severity_icon
 from sangkien_desktop.gui.editor_form import SECTIONS, EditorForm, state_name
+from sangkien_desktop.gui.editor_moves import MoveBar
 from sangkien_desktop.gui.permissions import role_name
 from sangkien_desktop.gui.tasks import show_error
 from sangkien_desktop.program.profile import ProgramProfile
@@ -117,7 +118,8 @@ class InitiativeEditor(QMainWindow):
         header_layout.setContentsMargins(12, 8, 12, 8)
         header_layout.addWidget(self.headline)
         header_layout.addWidget(self.state_chip)
-        header_layout.addStretch(1)
+        self.moves = MoveBar(self)  # the moves allowed now, each with why not when not yet
+        header_layout.addWidget(self.moves, 1)
         header_layout.addWidget(self.save_button)
         header_layout.addWidget(self.close_button)
         self.read_only_banner = QLabel(self, objectName="readOnlyBanner")
@@ -200,7 +202,11 @@ class InitiativeEditor(QMainWindow):
         previous = QAction(self.tr("Mục trước"), self, objectName="actionPreviousSection")
         previous.setShortcut(QKeySequence("Ctrl+PgUp"))
         previous.triggered.connect(lambda: self._step_section(-1))
-        for action in (save, close, following, previous):
+        escape = QAction(self.tr("Đóng (hỏi lưu nếu có thay đổi)"), self)
+        escape.setObjectName("actionEscape")
+        escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        escape.triggered.connect(self.close)
+        for action in (save, close, escape, following, previous):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)
         self.save_action = save
@@ -286,6 +292,7 @@ class InitiativeEditor(QMainWindow):
         self.findings_panel.show_findings(findings, derive(record, self.profile))
         self._mark(findings)
         self.setWindowModified(record != self._snapshot)
+        self.moves.refresh()
 
     def findings(self) -> list[Finding]:
         return list(self._findings)
@@ -343,6 +350,25 @@ class InitiativeEditor(QMainWindow):
         place = self.form.place(finding.field)
         self.show_section(place.section)
         place.focus()
+
+    # Moving -----------------------------------------------------------------------------------
+    def reload_stored(self) -> None:
+        """Show the initiative as stored now (after a move made here), nothing left unsaved."""
+        stored = get_record(self.db, self.record.id)
+        self.record = stored
+        self.form.populate(stored)
+        self._snapshot = self.form.collect(stored)
+        self.form.show_history(initiative_history(self.db, stored.id, self.profile))
+        self._update_title()
+        self.check_now()
+        self.saved.emit(stored.id)
+
+    def report(self, text: str) -> None:
+        """Say what happened in this window's status bar and the main window's, no box."""
+        self.statusBar().showMessage(text, 10000)
+        owner = self.parentWidget()
+        if isinstance(owner, QMainWindow):
+            owner.statusBar().showMessage(text, 10000)
 
     # Saving and closing -------------------------------------------------------------------------
     def is_modified(self) -> bool:

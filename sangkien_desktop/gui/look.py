@@ -112,6 +112,8 @@ def install_translation(app: QCoreApplication, lang: str) -> None:
 
 # Style -----------------------------------------------------------------------------------------
 
+#: The look of every screen. Whatever has the keyboard's focus is framed in blue (a line edit, a
+#: list, a table, a button, a box): someone working with the keyboard always sees where it is.
 STYLE = """
 QListWidget#navigation { background: #f3f5f8; border: none; font-size: 10.5pt; outline: 0; }
 QListWidget#navigation::item { padding: 9px 12px; border-radius: 6px; margin: 1px 6px; }
@@ -126,6 +128,12 @@ QGroupBox::title { subcontrol-origin: margin; left: 10px; padding: 0 4px; }
 QLabel[role="hint"] { color: #5b6472; }
 QLabel[role="error"] { color: #b3261e; }
 QLabel[role="done"] { color: #1e7b34; }
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus,
+QAbstractSpinBox:focus { border: 2px solid #1a5fd0; border-radius: 3px; }
+QPushButton:focus, QToolButton:focus { border: 2px solid #1a5fd0; border-radius: 4px;
+                                       background: #eef3fd; padding: 3px 10px; }
+QAbstractItemView:focus { border: 2px solid #1a5fd0; }
+QCheckBox:focus, QRadioButton:focus { color: #0b3a82; background: #e6eefc; border-radius: 3px; }
 """
 
 

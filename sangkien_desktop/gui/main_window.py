@@ -197,6 +197,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
         self._build_account_menu()
         help_menu = self.menuBar().addMenu(self.tr("Trợ &giúp"))
+        keys = QAction(self.tr("Phím tắt"), self, objectName="actionShortcuts")
+        keys.setShortcut(QKeySequence("Ctrl+/"))
+        keys.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(keys)
         about = QAction(self.tr("Giới thiệu"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
@@ -279,6 +283,31 @@ class MainWindow(QMainWindow):
             .replace("%1", __version__)
             .replace("%2", self.profile.guidance),
         )
+
+    def shortcut_places(self) -> list[tuple[str, QWidget]]:
+        """Where shortcuts live, each with its name: every screen (built now if not yet), the
+        initiative editor (an open one, or one made for the reading and thrown away) and this
+        window's menus."""
+        from sangkien_desktop.gui.editor import InitiativeEditor
+
+        places: list[tuple[str, QWidget]] = [(self.titles[k], self.screens[k]) for k in SCREENS]
+        editors: list[QWidget] = [e for e in self._editors if e.isVisible()]
+        if not editors:
+            spare = InitiativeEditor(self.db, self.profile, None, actor=self.actor, parent=self)
+            spare.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+            spare.deleteLater()  # never shown: read below, deleted when control returns
+            editors = [spare]
+        places += [(self.tr("Cửa sổ sáng kiến"), e) for e in editors]
+        places.append((self.tr("Cửa sổ chính"), self))
+        return places
+
+    def show_shortcuts(self) -> None:
+        """Trợ giúp › Phím tắt: every shortcut, read from the actions themselves."""
+        from sangkien_desktop.gui.keys import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self, self.shortcut_places())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def show_screen(self, key: str) -> None:
         self.navigation.setCurrentRow(SCREENS.index(key))

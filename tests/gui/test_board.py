@@ -59,7 +59,7 @@ def answer_moves(monkeypatch: pytest.MonkeyPatch, details: MoveDetails | None) -
     """Make MoveDialog.ask answer ``details``; returns the targets it was asked about."""
     asked: list[str] = []
 
-    def ask(_cls: Any, _parent: Any, _code: str, target: str) -> MoveDetails | None:
+    def ask(_cls: Any, _parent: Any, _code: str, target: str, *_given: Any) -> MoveDetails | None:
         asked.append(target)
         return details
 
@@ -165,7 +165,7 @@ def test_demo_initiative_moves_through_every_state(
             save_record(demo_db, record, profile, ACTOR)
         assert board.drop([idea.id], target)
         assert idea.id in column_ids(board, target)
-    assert asked == [State.SUBMITTED, State.UPLOADED]
+    assert asked == [State.SUBMITTED, State.RECOGNISED, State.UPLOADED]
     assert moves_of(demo_db, idea.id)[before:] == [
         ("IDEA", "DRAFTING", ACTOR),
         ("DRAFTING", "SUBMITTED", ACTOR),

@@ -69,6 +69,7 @@ from sangkien_desktop.gui.dialogs import (
     move_summary,
     run_moves,
 )
+from sangkien_desktop.gui.keys import flush, lead_into
 from sangkien_desktop.gui.look import hint, set_role, ui_language
 from sangkien_desktop.gui.permissions import guard, refusal
 from sangkien_desktop.gui.tasks import show_error
@@ -606,6 +607,11 @@ class BoardScreen(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.reload)
         self.search.textChanged.connect(lambda _text: self._timer.start())
+        lead_into(  # into the first column holding a card
+            self.search,
+            lambda: next((f.view for f in self.columns.values() if f.model.rowCount()), None),
+            flush(self._timer, self.reload),
+        )
         self.helper_filter.currentIndexChanged.connect(self.reload)
         self.attention_check.toggled.connect(self.reload)
         self.refresh_button.clicked.connect(self.reload)

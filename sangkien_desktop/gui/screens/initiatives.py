@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMenu,
     QPushButton,
     QTableView,
@@ -27,8 +28,15 @@ from PySide6.QtWidgets import (
 )
 
 from sangkien_desktop.errors import SangKienError
-from sangkien_desktop.gui.dialogs import AssignDialog, MoveReportDialog, StateDialog, run_moves
+from sangkien_desktop.gui.dialogs import (
+    AssignDialog,
+    MoveReportDialog,
+    StateDialog,
+    move_summary,
+    run_moves,
+)
 from sangkien_desktop.gui.initiative_model import ID_ROLE, RAW_ROLE, InitiativeTableModel
+from sangkien_desktop.gui.keys import flush, lead_into
 from sangkien_desktop.gui.look import ui_language
 from sangkien_desktop.gui.permissions import guard
 from sangkien_desktop.gui.tasks import show_error
@@ -160,6 +168,7 @@ class InitiativesScreen(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(lambda _text: self._timer.start())
+        lead_into(self.search, self.table, flush(self._timer, self.apply_filters))
         for combo in (
             self.state_filter,
             self.kind_filter,
@@ -419,7 +428,11 @@ class InitiativesScreen(QWidget):
     def _bulk_moved(self, report: MoveReport) -> None:
         self.reload()
         self.changed.emit()
-        MoveReportDialog.show_report(self, report)
+        window = self.window()
+        if report.refused or not isinstance(window, QMainWindow):
+            MoveReportDialog.show_report(self, report)  # which were refused, and why
+        else:  # all moved: said in the status bar, no box to close
+            window.statusBar().showMessage(move_summary(report), 10000)
 
     def bulk_assign(self) -> None:
         ids = self.selected_ids()

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from sangkien_desktop.errors import SangKienError
 from sangkien_desktop.gui.dialogs import Confirm, MemberDialog, SheetFile
+from sangkien_desktop.gui.keys import flush, lead_into
 from sangkien_desktop.gui.look import hint, set_role, user_name
 from sangkien_desktop.gui.permissions import guard
 from sangkien_desktop.gui.tasks import run_task, show_error
@@ -247,6 +248,7 @@ class MembersScreen(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.reload)
         self.search.textChanged.connect(lambda _text: self._timer.start())
+        lead_into(self.search, self.table, flush(self._timer, self.reload))
         self.active_filter.currentIndexChanged.connect(self.reload)
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit)
