@@ -8,8 +8,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QSizePolicy, QWidget
 
 from sangkien_desktop.errors import WorkflowError
 from sangkien_desktop.gui.dialogs import forward, move_summary, run_moves
@@ -27,6 +27,30 @@ QLabel#moveReason { color: #5f6773; }
 """
 
 
+class ReasonLabel(QLabel):
+    """One line, cut with "…" to the room it has (the header never grows); the whole reason
+    in its tooltip and in ``full``."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_full(self, text: str) -> None:
+        self.full = text
+        self.setToolTip(text)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        shown = self.fontMetrics().elidedText(self.full, Qt.TextElideMode.ElideRight, self.width())
+        if shown != self.text():
+            self.setText(shown)
+
+
 class MoveBar(QWidget):
     """The moves of the editor's initiative; ``refresh()`` after anything that may change them."""
 
@@ -40,8 +64,8 @@ class MoveBar(QWidget):
         self.reasons: dict[State, str | None] = {}
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self.reason_label = QLabel(self, objectName="moveReason")
-        self.reason_label.setWordWrap(True)
+        self.reason_label = ReasonLabel(self)
+        self.reason_label.setObjectName("moveReason")
         self.back_menu = QMenu(self)
         self.back_menu.setToolTipsVisible(True)
         self.back_button = QPushButton(self.tr("Trả về…"), self, objectName="moveBackButton")
@@ -110,7 +134,7 @@ class MoveBar(QWidget):
                 why or self.tr("Chuyển sang “%1”").replace("%1", state_name(target, lang))
             )
             if why and not first_refused:
-                first_refused = self.tr("Chưa chuyển được: %1").replace("%1", why)
+                first_refused = self.tr("Chưa chuyển được: %1").replace("%1", self._short(why))
         for target, action in self.back_actions.items():
             why = self.reasons[target]
             action.setEnabled(why is None)
@@ -118,9 +142,18 @@ class MoveBar(QWidget):
         self.back_button.setEnabled(any(a.isEnabled() for a in self.back_actions.values()))
         if not self.buttons and not self.back_actions:
             first_refused = self.tr("“%1” là bước cuối.").replace("%1", state_name(state, lang))
-        self.reason_label.setText(first_refused)
-        self.reason_label.setToolTip(first_refused)
+        self.reason_label.set_full(first_refused)
         self.next_action.setEnabled(self._next() is not None)
+
+    def _short(self, reason: str) -> str:
+        """The reason without the initiative's name (the window says it) and without the list
+        after a dash (the tooltip and the findings hold it): "còn 2 lỗi nên chưa sẵn sàng gửi"."""
+        code = self.editor.record.code
+        for prefix in (f"Sáng kiến {code}: ", f"Sáng kiến {code} ", f"{code}: "):
+            if code and reason.startswith(prefix):
+                reason = reason[len(prefix) :]
+                break
+        return reason.split(" — ", 1)[0]
 
     def _next(self) -> State | None:
         return next((t for t in self.buttons if self.reasons.get(t) is None), None)
