@@ -74,14 +74,16 @@ def test_recognise_an_initiative_and_print_its_one_certificate(
     app.key("ctrl+f", *["Tab"] * 8, "Menu")
     app.key("Down", "Down", "Return")  # Chuyển trạng thái…
     app.window("^Chuyển trạng thái$")
-    app.key("Down", "Down")  # from Đang hoàn thiện hồ sơ to Đã được công nhận
-    app.shot("move-to-recognised")
+    app.shot("move-to-recognised")  # the step forward, Đã được công nhận, is the one chosen
     app.key("Return")
-    app.window("^Kết quả chuyển trạng thái$")
+    app.window("^Chuyển sang “Đã được công nhận”$")  # the decision, as the editor saved it
+    app.shot("decision-confirmed")
+    app.key("Return")
+    wait_for(  # said in the status bar, no box to close
+        "the move",
+        lambda: "Trạng thái: Đã được công nhận" in cli(e2e_db, "initiative", "show", CODE),
+    )
     app.shot("moved")
-    app.key("Escape")
-    app.gone("^Kết quả chuyển trạng thái$")
-    assert "Trạng thái: Đã được công nhận" in cli(e2e_db, "initiative", "show", CODE)
 
     # The certificate: nothing selected prints every recognised one without a certificate.
     app.focus(main)
