@@ -29,6 +29,7 @@ import pytest
 
 STORES = ["sqlite", "postgresql"]
 REQUIRED_ENV = "SANGKIEN_PG_REQUIRED"
+STORE_ENV = "SANGKIEN_TEST_STORE"
 TEMPLATE = "sangkien_template"
 # Generous: how long another connection may take to reach a lock on a loaded machine.
 BLOCKED_WAIT_S = 600
@@ -182,8 +183,9 @@ def pick_store(request: pytest.FixtureRequest) -> str:
 
 @pytest.fixture
 def store() -> str:
-    """Which database the ``db`` fixture opens; a folder's conftest.py may ask for both."""
-    return "sqlite"
+    """Which database the ``db`` fixture opens; a folder's conftest.py may ask for both.
+    ``SANGKIEN_TEST_STORE=postgresql`` tries every other folder's tests on PostgreSQL."""
+    return os.environ.get(STORE_ENV, "sqlite")
 
 
 @pytest.fixture

@@ -27,6 +27,7 @@ from sqlalchemy.pool import QueuePool
 from sangkien_desktop.errors import StorageError
 from sangkien_desktop.files import SQLITE_HEADER, guard_database
 from sangkien_desktop.paths import data_dir, default_database
+from sangkien_desktop.storage.locks import WRITERS, serialize
 from sangkien_desktop.storage.models import Base
 
 if TYPE_CHECKING:
@@ -384,6 +385,8 @@ class Database:
         self._refuse_swapped_file()
         try:
             with self._sessions.begin() as session:
+                # PostgreSQL: one writer at a time, as on SQLite (storage.locks.WRITERS).
+                serialize(session, WRITERS)
                 yield session
         except DatabaseError as exc:
             failure = self._disk_failure(exc, writing=True)

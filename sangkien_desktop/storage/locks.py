@@ -13,6 +13,9 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 # Advisory lock keys (any 64-bit numbers this application owns: "SK" + a small number).
+#: Taken by every write session (``Database.session``) first: one writer at a time, as on
+#: SQLite, so two PCs never wait for each other's rows in opposite order (a deadlock).
+WRITERS = 0x534B_0000
 AUDIT = 0x534B_0001
 CERTIFICATES = 0x534B_0002
 BUNDLES = 0x534B_0003

@@ -15,7 +15,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from click.testing import CliRunner
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, text, update
 from sqlalchemy.exc import IntegrityError
 
 from sangkien_desktop.cli import cli, main
@@ -24,8 +24,14 @@ from sangkien_desktop.errors import StorageError
 from sangkien_desktop.program import ProgramProfile
 from sangkien_desktop.records import InitiativeRecord
 from sangkien_desktop.records.model import Author
-from sangkien_desktop.security.audit import history, verify
-from sangkien_desktop.services.initiatives import next_code, save_record, search, store_row
+from sangkien_desktop.security.audit import history, record, verify
+from sangkien_desktop.services.initiatives import (
+    get_record,
+    next_code,
+    save_record,
+    search,
+    store_row,
+)
 from sangkien_desktop.services.units import UnitDetails, home_unit, init_unit
 from sangkien_desktop.storage import Database, open_database
 from sangkien_desktop.storage.database import (
@@ -36,7 +42,7 @@ from sangkien_desktop.storage.database import (
     managed_by_models,
 )
 from sangkien_desktop.storage.locks import INITIATIVE_CODES, serialize
-from sangkien_desktop.storage.models import Base
+from sangkien_desktop.storage.models import Base, Initiative
 from tests.pg import Cluster, wait_until_blocked
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -254,6 +260,45 @@ def test_a_second_pc_creating_an_initiative_waits_and_takes_the_next_code(
         other.close()
     year = date.today().year
     assert (mine.code, made) == (f"SK-{year}-0001", [f"SK-{year}-0002"])
+
+
+@pytest.mark.parametrize("store", ["postgresql"])
+def test_a_bulk_write_and_a_save_of_the_same_initiative_at_once_both_succeed(
+    db: Database, profile: ProgramProfile
+) -> None:
+    """An import writes its rows first and its audit rows after; a save from the editor records
+    its audit row before its row is flushed. On two PCs at once over the same initiative, each
+    waited for the other's lock (a deadlock PostgreSQL breaks by failing one of them)."""
+    saved = save_record(db, InitiativeRecord(id="", code="", title="Đầu", kind="KY_THUAT"), profile)
+    other = open_database(db.url)
+    outcome: list[object] = []
+
+    def save_on_the_other_pc() -> None:
+        try:
+            mine = get_record(other, saved.id)
+            mine.title = "Máy B"
+            save_record(other, mine, profile, "Máy B")
+            outcome.append("saved")
+        except Exception as exc:
+            outcome.append(exc)
+
+    thread = threading.Thread(target=save_on_the_other_pc)
+    try:
+        with db.session() as session:  # what import_records does: rows first, audit after
+            session.execute(
+                update(Initiative).where(Initiative.id == saved.id).values(title="Máy A")
+            )
+            thread.start()
+            wait_until_blocked(db)
+            record(
+                session, "Máy A", "initiative", saved.code, "update", {"title": ["Đầu", "Máy A"]}
+            )
+    finally:
+        thread.join()
+        other.close()
+    assert outcome == ["saved"]
+    assert get_record(db, saved.id).title == "Máy B"
+    assert verify(db).intact
 
 
 def test_a_password_in_the_url_is_refused_before_connecting(pg_cluster: Cluster) -> None:
