@@ -425,19 +425,60 @@ def search_cmd(ctx: Context, text: tuple[str, ...], limit: int) -> None:
 @click.option("--reason", default="", help="Lý do không công nhận (REJECTED).")
 @click.option("--comment", default="")
 @click.option("--by", "actor", default="", help="Người thực hiện.")
+@click.option(
+    "--recognised-by",
+    type=click.Choice(["COUNCIL", "HEAD"], case_sensitive=False),
+    help="RECOGNISED: Hội đồng sáng kiến (COUNCIL) hay thủ trưởng đơn vị (HEAD) công nhận; "
+    "kèm --decision-no và --decided-on (không có: dùng quyết định đã ghi trong hồ sơ).",
+)
+@click.option("--body", default="", help="RECOGNISED: cơ quan, đơn vị công nhận.")
+@click.option("--decision-no", default="", help="RECOGNISED: số quyết định công nhận.")
+@click.option("--decided-on", default=None, help="RECOGNISED: ngày quyết định (dd/mm/yyyy).")
 @pass_ctx
 def move(
-    ctx: Context, code: str, state: str, when: str | None, reason: str, comment: str, actor: str
+    ctx: Context,
+    code: str,
+    state: str,
+    when: str | None,
+    reason: str,
+    comment: str,
+    actor: str,
+    recognised_by: str | None,
+    body: str,
+    decision_no: str,
+    decided_on: str | None,
 ) -> None:
     """Chuyển trạng thái sáng kiến (IDEA → DRAFTING → SUBMITTED → RECOGNISED → READY …)."""
+    from sangkien_desktop.records.model import Recognition
     from sangkien_desktop.workflow.service import Move
     from sangkien_desktop.workflow.service import move as move_initiative
     from sangkien_desktop.workflow.states import state_name
 
     day = parse_date_option(when, "--date")
     request = Move(state.upper(), actor, comment, submitted_on=day, reason=reason, uploaded_on=day)
+    if recognised_by:
+        decided = parse_date_option(decided_on, "--decided-on")
+        request.recognition = Recognition(recognised_by.upper(), body, decision_no, decided)
     target = move_initiative(ctx.db, code, request, ctx.profile)
     click.echo(f"{code}: đã chuyển sang “{state_name(target)}”.")
+
+
+@cli.command()
+@click.argument("code")
+@pass_ctx
+def moves(ctx: Context, code: str) -> None:
+    """Các bước sáng kiến CODE có thể chuyển sang bây giờ, và lý do nếu chưa chuyển được
+    (cùng lý do ứng dụng hiện trên các nút chuyển của cửa sổ sáng kiến)."""
+    from sangkien_desktop.services.initiatives import get_record
+    from sangkien_desktop.workflow.service import why_not
+    from sangkien_desktop.workflow.states import TRANSITIONS, State, next_steps, state_name
+
+    record = get_record(ctx.db, code)
+    click.echo(f"{record.code}: đang ở “{state_name(record.status)}”. {next_steps(record.status)}")
+    for target in TRANSITIONS[State(record.status)]:
+        reason = why_not(ctx.db, record, target, ctx.profile)
+        shown = f"{target.value:<11} {state_name(target):<24}"
+        click.echo(f"  {shown} {'chuyển được' if reason is None else 'chưa được — ' + reason}")
 
 
 @cli.command()
