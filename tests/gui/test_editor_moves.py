@@ -13,8 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from sqlalchemy import select
 
-from sangkien_desktop.gui.dialogs import MoveDialog, StateDialog
+from sangkien_desktop.gui.dialogs import MoveDialog, MoveReportDialog, StateDialog
 from sangkien_desktop.gui.editor import CloseChoice, InitiativeEditor
+from sangkien_desktop.gui.main_window import MainWindow
 from sangkien_desktop.program import ProgramProfile
 from sangkien_desktop.records.model import Recognition
 from sangkien_desktop.services.initiatives import get_record
@@ -22,6 +23,7 @@ from sangkien_desktop.storage import Database
 from sangkien_desktop.storage.models import Initiative
 from sangkien_desktop.workflow.states import State
 from tests.gui.conftest import sign_in
+from tests.gui.test_board import select_states
 
 pytestmark = pytest.mark.gui
 
@@ -181,3 +183,15 @@ def test_the_state_list_shows_reachable_states_and_never_preselects_a_step_back(
     finally:
         dialog.deleteLater()
         back.deleteLater()
+
+
+def test_a_list_move_that_all_succeeds_is_said_in_the_status_bar(
+    qtbot: Any, window: MainWindow, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.show_screen("initiatives")
+    ids = select_states(window, {"IDEA"})
+    monkeypatch.setattr(StateDialog, "ask", classmethod(lambda *_a: State.DRAFTING))
+    window.initiatives_screen.move_action.trigger()
+    qtbot.waitUntil(lambda: "sang “Đang hoàn thiện hồ sơ”" in window.statusBar().currentMessage())
+    assert window.initiatives_screen.findChild(MoveReportDialog) is None
+    assert all(get_record(demo_db, key).status == State.DRAFTING for key in ids)
