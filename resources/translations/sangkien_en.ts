@@ -3741,6 +3741,17 @@ Assigned to: %2</translation>
     </message>
 </context>
 <context>
+    <name>ServerPassword</name>
+    <message>
+        <source>Sáng Kiến Desktop</source>
+        <translation>Sáng Kiến Desktop</translation>
+    </message>
+    <message>
+        <source>Mật khẩu máy chủ cơ sở dữ liệu:</source>
+        <translation>Database server password:</translation>
+    </message>
+</context>
+<context>
     <name>SettingsScreen</name>
     <message>
         <location filename="../../sangkien_desktop/gui/screens/settings.py" line="+66"/>

@@ -10,11 +10,12 @@ import platform
 import sys
 import tempfile
 import weakref
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, qVersion
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
 from shiboken6 import isValid
 
 from sangkien_desktop import __version__, logs
@@ -23,7 +24,7 @@ from sangkien_desktop.gui import errors as safety_net
 from sangkien_desktop.gui.ownership import keep
 from sangkien_desktop.paths import APP_AUTHOR, APP_NAME, DB_ENV
 from sangkien_desktop.program.profile import ProgramProfile, load_profile
-from sangkien_desktop.storage.database import Database, open_database
+from sangkien_desktop.storage.database import Database, PasswordNeeded, open_database
 
 if TYPE_CHECKING:
     from sangkien_desktop.gui.login import LoginDialog
@@ -64,7 +65,34 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def open_for_gui(spec: str | None, demo: bool) -> Database:
+def ask_server_password(problem: str) -> str | None:
+    """The database server's password, typed in a hidden field (None: cancelled)."""
+    text, ok = QInputDialog.getText(
+        None,
+        QCoreApplication.translate("ServerPassword", "Sáng Kiến Desktop"),
+        problem
+        + "\n\n"
+        + QCoreApplication.translate("ServerPassword", "Mật khẩu máy chủ cơ sở dữ liệu:"),
+        QLineEdit.EchoMode.Password,
+    )
+    return str(text) if ok else None
+
+
+def open_asking_password(
+    spec: str | None, demo: bool, ask: Callable[[str], str | None] = ask_server_password
+) -> Database | None:
+    """``open_for_gui``; when the server wants a password libpq did not find (PGPASSFILE), it
+    is asked for once (None: the person cancelled). Never in the URL, never logged."""
+    try:
+        return open_for_gui(spec, demo)
+    except PasswordNeeded as exc:
+        password = ask(exc.message)
+        if password is None:
+            return None
+        return open_for_gui(spec, demo, password)
+
+
+def open_for_gui(spec: str | None, demo: bool, password: str | None = None) -> Database:
     if demo:
         from sangkien_desktop.services.demo import fill_demo
 
@@ -76,7 +104,7 @@ def open_for_gui(spec: str | None, demo: bool) -> Database:
     from sangkien_desktop.services.backup_settings import backup_folders
     from sangkien_desktop.storage.backups import daily_backup
 
-    db = open_database(spec)
+    db = open_database(spec, password=password)
     global startup_warning
     startup_warning = ""
     try:
@@ -341,11 +369,14 @@ def _run(args: argparse.Namespace, crash: Path | None) -> int:
 
         install_translation(app, args.lang)
     try:
-        db = open_for_gui(args.db, args.demo)
+        opened = open_asking_password(args.db, args.demo)
         profile = load_profile()
     except SangKienError as exc:
         QMessageBox.critical(None, "Sáng Kiến Desktop", exc.message)
         return 2
+    if opened is None:
+        return 2
+    db = opened
     from sangkien_desktop.gui.first_run import ensure_unit
 
     if not ensure_unit(db, profile):
