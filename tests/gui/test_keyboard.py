@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QCheckBox,
     QComboBox,
@@ -174,3 +175,25 @@ def test_the_focused_widget_is_drawn_with_a_visible_frame(qtbot: Any, kind: str)
     qtbot.waitUntil(lambda: widget.hasFocus())
     focused = widget.grab().toImage()
     assert plain != focused
+
+
+def test_escape_in_an_author_cell_cancels_the_cell_not_the_window(
+    qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        InitiativeEditor, "ask_unsaved", classmethod(lambda *_: pytest.fail("asked"))
+    )
+    window.new_initiative()
+    (editor,) = open_editors(window)
+    activate(qtbot, editor)
+    panel = editor.form.authors
+    editor.show_section("authors")
+    panel.add_button.click()
+    cell = panel.table.indexWidget(panel.model.index(panel.model.rowCount() - 1, 0))
+    assert isinstance(cell, QLineEdit)
+    qtbot.keyClick(cell, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: panel.table.state() != QAbstractItemView.State.EditingState)
+    assert editor.isVisible()
+    monkeypatch.setattr(  # the new author row is a change: the window's teardown may drop it
+        InitiativeEditor, "ask_unsaved", classmethod(lambda *_: CloseChoice.DISCARD)
+    )
