@@ -10,12 +10,14 @@ from typing import Any
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from sqlalchemy import select
 
 from sangkien_desktop.gui.dialogs import MoveDialog, MoveReportDialog, StateDialog
 from sangkien_desktop.gui.editor import CloseChoice, InitiativeEditor
 from sangkien_desktop.gui.main_window import MainWindow
+from sangkien_desktop.gui.screens.board import BoardScreen
 from sangkien_desktop.program import ProgramProfile
 from sangkien_desktop.records.model import Recognition
 from sangkien_desktop.services.initiatives import get_record
@@ -195,3 +197,21 @@ def test_a_list_move_that_all_succeeds_is_said_in_the_status_bar(
     qtbot.waitUntil(lambda: "sang “Đang hoàn thiện hồ sơ”" in window.statusBar().currentMessage())
     assert window.initiatives_screen.findChild(MoveReportDialog) is None
     assert all(get_record(demo_db, key).status == State.DRAFTING for key in ids)
+
+
+def test_the_board_menu_gives_the_same_reason_as_the_editor(
+    window: MainWindow, demo_db: Database
+) -> None:
+    window.show_screen("board")
+    board = window.screens["board"]
+    assert isinstance(board, BoardScreen)
+    key = first_id(demo_db, State.RECOGNISED, errors=True)
+    menu = board.card_menu([key])
+    try:
+        ready = menu.findChild(QAction, "moveToREADY")
+        assert ready is not None and not ready.isEnabled()
+        assert "chưa sẵn sàng gửi" in ready.toolTip()
+        back = menu.findChild(QAction, "moveToSUBMITTED")
+        assert back is not None and back.isEnabled()
+    finally:
+        menu.deleteLater()

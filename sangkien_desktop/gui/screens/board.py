@@ -75,6 +75,7 @@ from sangkien_desktop.gui.permissions import guard, refusal
 from sangkien_desktop.gui.tasks import show_error
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.security.users import move_action
+from sangkien_desktop.services.initiatives import get_record
 from sangkien_desktop.storage.database import Database
 from sangkien_desktop.text import format_date
 from sangkien_desktop.workflow.board import (
@@ -89,7 +90,7 @@ from sangkien_desktop.workflow.board import (
     helpers,
     load_board,
 )
-from sangkien_desktop.workflow.service import MoveReport, assign_many
+from sangkien_desktop.workflow.service import MoveReport, assign_many, why_not
 from sangkien_desktop.workflow.states import (
     OPEN_STATES,
     STATES,
@@ -828,10 +829,15 @@ class BoardScreen(QWidget):
         targets = menu.addMenu(self.tr("Chuyển sang"))
         targets.setToolTipsVisible(True)
         targets.setObjectName("moveMenu")
+        # One card: each move says why not yet, the reason the editor's buttons give.
+        record = get_record(self.db, cards[0].id) if len(cards) == 1 else None
         for target in TRANSITIONS[source]:
             action = targets.addAction(state_name(target, ui_language()))
             action.setObjectName(f"moveTo{target.value}")
-            guard(self.db, action, move_action(target))
+            if guard(self.db, action, move_action(target)) and record is not None:
+                reason = why_not(self.db, record, target, self.profile)
+                action.setEnabled(reason is None)
+                action.setToolTip(reason or "")
             action.triggered.connect(
                 lambda _checked=False, t=target: self.move_cards([c.id for c in cards], t)
             )
