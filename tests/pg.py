@@ -58,6 +58,8 @@ class Cluster:
         self.data = folder / "data"
         self.log = folder / "server.log"
         self._names = itertools.count(1)
+        self.server: subprocess.Popen[bytes] | None = None
+        self._log_handle: Any = None
         # initdb refuses to run as root: as root, run the server as the "postgres" user.
         self._prefix: list[str] = []
         if hasattr(os, "geteuid") and os.geteuid() == 0:
@@ -91,24 +93,68 @@ class Cluster:
         )
         hba = self.data / "pg_hba.conf"
         hba.write_text("local all postgres trust\nlocal all all scram-sha-256\n", encoding="utf-8")
-        self._run(
-            "pg_ctl",
-            "-D",
-            str(self.data),
-            "-l",
-            str(self.log),
-            "-w",
-            "-t",
-            str(PG_CTL_WAIT_S),
-            "-o",
-            f"-k {self.folder} -c listen_addresses='' -c fsync=off -c full_page_writes=off "
-            "-c synchronous_commit=off -c max_connections=200",
-            "start",
+        # The server runs as this process's child (not daemonised by pg_ctl), so stop() reaps it.
+        self._log_handle = open(self.log, "ab")  # noqa: SIM115 (closed by stop())
+        self.server = subprocess.Popen(
+            [
+                *self._prefix,
+                str(self.bin_dir / "postgres"),
+                "-D",
+                str(self.data),
+                "-k",
+                str(self.folder),
+                "-c",
+                "listen_addresses=",
+                "-c",
+                "fsync=off",
+                "-c",
+                "full_page_writes=off",
+                "-c",
+                "synchronous_commit=off",
+                "-c",
+                "max_connections=200",
+            ],
+            cwd=self.folder,
+            stdin=subprocess.DEVNULL,
+            stdout=self._log_handle,
+            stderr=subprocess.STDOUT,
         )
+        self._wait_until_ready()
+
+    def _wait_until_ready(self) -> None:
+        import psycopg
+
+        deadline = time.monotonic() + PG_CTL_WAIT_S
+        while True:
+            if self.server is not None and self.server.poll() is not None:
+                raise RuntimeError(
+                    f"postgres stopped at start: {self.log.read_text(errors='replace')}"
+                )
+            try:
+                self.admin("SELECT 1")
+                return
+            except psycopg.OperationalError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
 
     def stop(self) -> None:
-        if (self.data / "postmaster.pid").exists():
-            self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "-t", "300", "stop")
+        """Stop the server (fast shutdown) and reap its process."""
+        if self.server is None:
+            if self._log_handle is not None:
+                self._log_handle.close()
+            return
+        try:
+            if self.server.poll() is None and (self.data / "postmaster.pid").exists():
+                self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "-t", "300", "stop")
+        finally:
+            try:
+                self.server.wait(timeout=PG_CTL_WAIT_S)
+            except subprocess.TimeoutExpired:
+                self.server.kill()
+                self.server.wait()
+            self._log_handle.close()
+            self.server = None
 
     def url(self, name: str, user: str = "postgres") -> str:
         return f"postgresql+psycopg://{user}@/{name}?host={self.folder}"
