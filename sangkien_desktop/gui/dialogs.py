@@ -456,10 +456,11 @@ def run_moves(
     """Ask what a move into ``target`` needs (if anything), then move each initiative through
     the workflow service and hand the report to ``on_done``. False when the person cancelled."""
     details = MoveDetails()
-    if asks(target):
-        if target == State.RECOGNISED:  # one initiative: its decision as already written
-            given = get_record(db, ids[0]).recognition if len(ids) == 1 else Recognition()
-            asked = MoveDialog.ask(parent, label, target, given)
+    # Several initiatives recognised at once keep each the decision written in its dossier
+    # (one typed here would overwrite them all); one is asked, its own decision shown.
+    if asks(target) and not (target == State.RECOGNISED and len(ids) > 1):
+        if target == State.RECOGNISED:
+            asked = MoveDialog.ask(parent, label, target, get_record(db, ids[0]).recognition)
         else:
             asked = MoveDialog.ask(parent, label, target)
         if asked is None:

@@ -27,7 +27,8 @@ from sangkien_desktop.workflow.states import State
 from tests.gui.conftest import sign_in
 from tests.gui.test_board import select_states
 
-pytestmark = pytest.mark.gui
+# The offscreen platform says it cannot propagate a shown dialog's size hints.
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support")]
 
 Opener = Callable[..., InitiativeEditor]
 
@@ -215,3 +216,23 @@ def test_the_board_menu_gives_the_same_reason_as_the_editor(
         assert back is not None and back.isEnabled()
     finally:
         menu.deleteLater()
+
+
+def test_recognising_several_keeps_each_decision_already_written(
+    qtbot: Any, window: MainWindow, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.show_screen("initiatives")
+    ids = select_states(window, {"SUBMITTED"})
+    assert len(ids) > 1
+    before = {key: get_record(demo_db, key).recognition for key in ids}
+    monkeypatch.setattr(StateDialog, "ask", classmethod(lambda *_a: State.RECOGNISED))
+    monkeypatch.setattr(MoveDialog, "ask", classmethod(lambda *_a: pytest.fail("asked")))
+    window.initiatives_screen.move_action.trigger()
+    qtbot.waitUntil(
+        lambda: (
+            window.initiatives_screen.findChild(MoveReportDialog) is not None
+            or "Đã chuyển" in window.statusBar().currentMessage()
+        )
+    )
+    for key in ids:
+        assert get_record(demo_db, key).recognition == before[key]
