@@ -197,3 +197,20 @@ def test_escape_in_an_author_cell_cancels_the_cell_not_the_window(
     monkeypatch.setattr(  # the new author row is a change: the window's teardown may drop it
         InitiativeEditor, "ask_unsaved", classmethod(lambda *_: CloseChoice.DISCARD)
     )
+
+
+def test_enter_right_after_typing_a_search_lands_on_the_first_hit(
+    qtbot: Any, window: MainWindow
+) -> None:
+    activate(qtbot, window)
+    window.find()
+    screen = window.initiatives_screen
+    qtbot.waitUntil(lambda: not screen.is_searching() and screen.model.rowCount() > 0)
+    screen.search.setText("SK-2023-0022")
+    qtbot.keyClick(screen.search, Qt.Key.Key_Return)  # before the search has run
+    assert QApplication.focusWidget() is screen.table
+    qtbot.waitUntil(lambda: not screen.is_searching() and screen.model.rowCount() == 1)
+    qtbot.waitUntil(lambda: screen.table.currentIndex().row() == 0)
+    qtbot.keyClick(screen.table, Qt.Key.Key_Return)  # opens the one found
+    qtbot.waitUntil(lambda: len(open_editors(window)) == 1)
+    assert open_editors(window)[0].record.code == "SK-2023-0022"

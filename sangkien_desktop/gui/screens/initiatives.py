@@ -341,6 +341,9 @@ class InitiativesScreen(QWidget):
             model.setCurrentIndex(
                 self.model.index(current, 0), QItemSelectionModel.SelectionFlag.NoUpdate
             )
+        elif self.table.hasFocus() and self.model.rowCount():
+            current = 0  # Enter pressed in the search box before its rows came: the first hit
+            self.table.setCurrentIndex(self.model.index(0, 0))
         top = row_of.get(kept.top or "", -1)
         hint = QAbstractItemView.ScrollHint
         if not kept.new_list and top >= 0:
