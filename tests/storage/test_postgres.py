@@ -155,7 +155,7 @@ def test_search_finds_with_or_without_diacritics_and_d_on_postgresql(
 
 @pytest.mark.parametrize("store", ["postgresql"])
 def test_two_processes_saving_the_same_initiatives_keep_one_audit_chain(
-    db: Database, profile: ProgramProfile
+    db: Database, profile: ProgramProfile, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Two PCs (two processes) save the same initiatives over and over: every save has its
     audit row, the chain is one line and the data agrees with the log."""
@@ -194,6 +194,11 @@ def test_two_processes_saving_the_same_initiatives_keep_one_audit_chain(
     result = verify(db)
     assert result.problems == [] and result.outside == [], (result.problems, result.outside)
     assert result.intact
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--db", db.url, "audit", "verify"])
+        raise SystemExit(0)
+    assert not exit_info.value.code, capsys.readouterr()
+    assert "nguyên vẹn" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("store", ["postgresql"])
