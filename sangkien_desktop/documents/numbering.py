@@ -100,6 +100,21 @@ def existing_numbers(
 def assign_numbers(session: Session, holders: Sequence[Holder], issued_on: date) -> list[Number]:
     """The number of each holder, in order: the one already issued (a reprint keeps its number
     and its date), or the next of ``issued_on``'s year. Call after :func:`begin_exclusive`."""
+    numbers, rows = _numbers(session, holders, issued_on)
+    if rows:
+        session.execute(insert(Certificate), rows)  # bulk: a batch takes 1,000 numbers at once
+    return numbers
+
+
+def preview_numbers(session: Session, holders: Sequence[Holder], issued_on: date) -> list[Number]:
+    """The numbers :func:`assign_numbers` would give now, without taking any (what a print
+    asks the user to confirm; another print may take them first, see ``expected``)."""
+    return _numbers(session, holders, issued_on)[0]
+
+
+def _numbers(
+    session: Session, holders: Sequence[Holder], issued_on: date
+) -> tuple[list[Number], list[dict[str, object]]]:
     known = existing_numbers(session, sorted({h.initiative_id for h in holders}))
     year = issued_on.year
     last = session.scalar(select(func.max(Certificate.number)).where(Certificate.year == year))
@@ -125,9 +140,7 @@ def assign_numbers(session: Session, holders: Sequence[Holder], issued_on: date)
                 }
             )
         numbers.append(number)
-    if rows:
-        session.execute(insert(Certificate), rows)  # bulk: a batch takes 1,000 numbers at once
-    return numbers
+    return numbers, rows
 
 
 def is_certified(session: Session, initiative_ids: Sequence[str]) -> set[tuple[str, str]]:

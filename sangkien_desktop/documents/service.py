@@ -42,6 +42,7 @@ from sangkien_desktop.documents.numbering import (
     assign_numbers,
     begin_exclusive,
     existing_numbers,
+    preview_numbers,
     with_retry,
 )
 from sangkien_desktop.documents.reward import (
@@ -154,33 +155,19 @@ def _certificates(
     codes: Sequence[str] | None,
     issued_on: date,
     refused: list[Refusal],
+    expected: Sequence[int] | None = None,
 ) -> list[CertificateData]:
     """Take the numbers and gather what each page shows (inside the caller's transaction).
-    With ``codes=None`` the initiatives the gate refuses are left out and put in ``refused``."""
-    rows = _certifiable(session, profile, codes)
-    held = set(existing_numbers(session, [r.id for r in rows])) if codes is None else set()
-    pairs = []
-    for row in rows:
-        for author in row.authors:
-            holder = Holder(row.id, row.code, author.full_name)
-            if holder.key not in held:
-                pairs.append((row, author, holder))
-    if codes is None:
-        pending = list({id(row): row for row, _, _ in pairs}.values())
-        refused[:] = refusals((to_record(row) for row in pending), profile)
-        if refused and len(refused) == len(pending):
-            raise NotEligibleError("certificate", refused)
-        left_out = {r.code for r in refused}
-        pairs = [pair for pair in pairs if pair[0].code not in left_out]
-        rows = [row for row in pending if row.code not in left_out]
-        for row in rows:
-            _check_certifiable(row)
-    if not pairs:
-        raise InputError(
-            "Không có sáng kiến đã công nhận nào chưa được cấp giấy chứng nhận.",
-            english="Every recognised initiative already has its certificates.",
-        )
+    With ``codes=None`` the initiatives the gate refuses are left out and put in ``refused``.
+    ``expected``: the new numbers the user confirmed; others refuse the print."""
+    rows, pairs = _pairs(session, profile, codes, refused)
     numbers = assign_numbers(session, [holder for _, _, holder in pairs], issued_on)
+    if expected is not None and [n.number for n in numbers if n.new] != list(expected):
+        raise InputError(
+            "Số giấy chứng nhận sẽ cấp đã thay đổi từ lúc bạn xác nhận (có người vừa in giấy "
+            "chứng nhận khác): chưa cấp số nào, hãy bấm in lại để xem các số mới.",
+            english="The certificate numbers changed since they were confirmed; print again.",
+        )
     for (row, _, _), number in zip(pairs, numbers, strict=True):
         if number.new and row.decided_on and issued_on < row.decided_on:
             raise InputError(
@@ -215,6 +202,74 @@ def _certificates(
     return certificates
 
 
+@dataclass(frozen=True)
+class CertificatePlan:
+    """What a certificate print would do, worked out without taking a number."""
+
+    pages: int  #: certificates in the PDF (reprints included)
+    new_numbers: tuple[int, ...]  #: the numbers it would issue, in order
+    year: int
+    codes: tuple[str, ...]  #: the initiatives printed
+    refused: tuple[Refusal, ...]  #: left out by the gate (``codes=None`` only)
+
+
+def plan_certificates(
+    db: Database,
+    profile: ProgramProfile,
+    codes: Sequence[str] | None = None,
+    issued_on: date | None = None,
+) -> CertificatePlan:
+    """How many certificates :func:`print_certificates` would print and which numbers it
+    would issue, taking none (the confirmation shown before any number is issued). Raises
+    what the print would raise (nothing selected, gate refusal, nothing left to certify)."""
+    authorise(db, "certificate.print")
+    day = issued_on or date.today()
+    refused: list[Refusal] = []
+    with db.reader() as session:
+        rows, pairs = _pairs(session, profile, codes, refused)
+        numbers = preview_numbers(session, [holder for _, _, holder in pairs], day)
+    return CertificatePlan(
+        len(pairs),
+        tuple(n.number for n in numbers if n.new),
+        day.year,
+        tuple(row.code for row in rows),
+        tuple(refused),
+    )
+
+
+def _pairs(
+    session: Session,
+    profile: ProgramProfile,
+    codes: Sequence[str] | None,
+    refused: list[Refusal],
+) -> tuple[list[Initiative], list[tuple[Initiative, InitiativeAuthor, Holder]]]:
+    """The initiatives to certify and one (initiative, author, holder) per page."""
+    rows = _certifiable(session, profile, codes)
+    held = set(existing_numbers(session, [r.id for r in rows])) if codes is None else set()
+    pairs = []
+    for row in rows:
+        for author in row.authors:
+            holder = Holder(row.id, row.code, author.full_name)
+            if holder.key not in held:
+                pairs.append((row, author, holder))
+    if codes is None:
+        pending = list({id(row): row for row, _, _ in pairs}.values())
+        refused[:] = refusals((to_record(row) for row in pending), profile)
+        if refused and len(refused) == len(pending):
+            raise NotEligibleError("certificate", refused)
+        left_out = {r.code for r in refused}
+        pairs = [pair for pair in pairs if pair[0].code not in left_out]
+        rows = [row for row in pending if row.code not in left_out]
+        for row in rows:
+            _check_certifiable(row)
+    if not pairs:
+        raise InputError(
+            "Không có sáng kiến đã công nhận nào chưa được cấp giấy chứng nhận.",
+            english="Every recognised initiative already has its certificates.",
+        )
+    return rows, pairs
+
+
 def _research_facts(
     row: Initiative, author: InitiativeAuthor, profile: ProgramProfile
 ) -> ResearchFacts | None:
@@ -245,13 +300,16 @@ def print_certificates(
     progress: Progress | None = None,
     issued_on: date | None = None,
     refused: list[Refusal] | None = None,
+    expected: Sequence[int] | None = None,
 ) -> int:
     """Certificates for the initiatives ``codes`` (every author, reprints keep their number),
     or, with ``codes=None``, for every recognised initiative's authors not yet certified.
     One PDF, ordered by code then author. Returns the number of certificates (pages).
     The eligibility gate refuses the whole print when one of ``codes`` does not qualify;
     with ``codes=None`` it leaves the initiatives that do not qualify out and lists them in
-    ``refused`` (refusing only when none is left). Needs "certificate.print"."""
+    ``refused`` (refusing only when none is left). ``expected``: the new numbers the user
+    confirmed (:func:`plan_certificates`); when they changed meanwhile the print is refused
+    and takes none. Needs "certificate.print"."""
     authorise(db, "certificate.print")
     out = check_output(Path(out_path))
     settings = load_settings(db)
@@ -262,7 +320,7 @@ def print_certificates(
         try:
             with db.session() as session:
                 begin_exclusive(session)
-                certificates = _certificates(session, profile, codes, day, left_out)
+                certificates = _certificates(session, profile, codes, day, left_out, expected)
                 buffer = BytesIO()
                 pages = write_certificates(
                     buffer, certificates, settings, len(certificates), progress
