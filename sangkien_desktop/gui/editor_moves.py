@@ -118,7 +118,7 @@ class MoveBar(QWidget):
         if editor.record.created_at is None:
             return self.tr("Lưu sáng kiến trước khi chuyển trạng thái.")
         record = editor.form.collect(editor.record)
-        return why_not(editor.db, record, target, editor.profile)
+        return why_not(editor.db, record, target, editor.profile, lang=ui_language())
 
     def refresh(self) -> None:
         state = self.editor.record.status

@@ -144,6 +144,7 @@ def why_not(
     target: str,
     profile: ProgramProfile,
     request: Move | None = None,
+    lang: str = "vi",
 ) -> str | None:
     """Why ``record`` cannot move to ``target`` now, one Vietnamese sentence; None when it can.
 
@@ -153,12 +154,18 @@ def why_not(
     no error finding. With ``request`` (the move itself), also what the move must carry: the
     receipt date for SUBMITTED, the reason for REJECTED, the upload date for UPLOADED, and for
     RECOGNISED who recognised it and the decision's number and date. Without it, those are
-    left to the move dialog, which asks for them."""
-    code = record.code
+    left to the move dialog, which asks for them. ``lang="en"``: the reasons a move without
+    ``request`` can have (the editor's buttons, the board's menu) in English."""
+    code, en = record.code, lang == "en"
     if target not in STATES:
-        return f"Trạng thái “{target}” không tồn tại."
+        return f"There is no state “{target}”." if en else f"Trạng thái “{target}” không tồn tại."
     source = record.status
     if not allowed(source, target):
+        if en:
+            return (
+                f"{code}: it cannot go from “{state_name(source, lang)}” to "
+                f"“{state_name(target, lang)}”. {next_steps(source, lang)}"
+            )
         return (
             f"Sáng kiến {code}: không được chuyển từ “{state_name(source)}” sang "
             f"“{state_name(target)}”. {next_steps(source)}"
@@ -166,7 +173,7 @@ def why_not(
     try:
         authorise(db, move_action(target))
     except PermissionDenied as exc:
-        return exc.message
+        return exc.english if en else exc.message
     needs = STATES[State(target)].needs
     if request is not None:
         if needs == "submitted_on":
@@ -201,6 +208,9 @@ def why_not(
     if target == State.READY:
         errors = [f for f in check(record, profile) if f.severity == Severity.ERROR]
         if errors:
+            if en:
+                rules = ", ".join(f.rule for f in errors[:5])
+                return f"{code}: {len(errors)} error(s) left, so it is not ready to send — {rules}"
             listed = "; ".join(f"{f.rule}: {f.message}" for f in errors[:5])
             return f"Sáng kiến {code} còn {len(errors)} lỗi nên chưa sẵn sàng gửi — {listed}"
     return None

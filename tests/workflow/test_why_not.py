@@ -90,3 +90,16 @@ def test_a_decision_dated_after_today_is_refused(
     with pytest.raises(WorkflowError, match="ở sau hôm nay"):
         move(demo_db, key, Move(State.RECOGNISED, recognition=later), profile)
     assert get_record(demo_db, key).status == State.SUBMITTED
+
+
+def test_the_reasons_come_in_english_for_the_english_screens(
+    demo_db: Database, profile: ProgramProfile
+) -> None:
+    idea = get_record(demo_db, first_id(demo_db, State.IDEA))
+    assert why_not(demo_db, idea, State.RECOGNISED, profile, lang="en") == (
+        f"{idea.code}: it cannot go from “Registered idea” to “Recognised”. "
+        "From “Registered idea” it can only go to “Completing the dossier”."
+    )
+    spoiled = get_record(demo_db, first_id(demo_db, State.RECOGNISED, errors=True))
+    reason = why_not(demo_db, spoiled, State.READY, profile, lang="en")
+    assert reason is not None and "so it is not ready to send — " in reason

@@ -835,7 +835,7 @@ class BoardScreen(QWidget):
             action = targets.addAction(state_name(target, ui_language()))
             action.setObjectName(f"moveTo{target.value}")
             if guard(self.db, action, move_action(target)) and record is not None:
-                reason = why_not(self.db, record, target, self.profile)
+                reason = why_not(self.db, record, target, self.profile, lang=ui_language())
                 action.setEnabled(reason is None)
                 action.setToolTip(reason or "")
             action.triggered.connect(
