@@ -50,6 +50,7 @@ QLineEdit:read-only, QPlainTextEdit:read-only { background: #f4f5f7; color: #2b2
 QLabel#readOnlyBanner { background: #fff4d6; color: #5c4000; border: 1px solid #ecd08a;
     border-radius: 6px; padding: 6px 10px; }
 QListWidget#sectionList { background: #f3f5f8; border: none; }
+QListWidget#sectionList:focus { border: 2px solid #1a5fd0; }
 QListWidget#sectionList::item { padding: 7px 8px; border-radius: 6px; margin: 1px 4px; }
 QListWidget#sectionList::item:selected { background: #d6e4ff; color: #0b3a82; }
 QLineEdit[finding="error"], QPlainTextEdit[finding="error"] { border: 1px solid #c62828; }

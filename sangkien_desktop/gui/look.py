@@ -132,7 +132,7 @@ QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus,
 QAbstractSpinBox:focus { border: 2px solid #1a5fd0; border-radius: 3px; }
 QPushButton:focus, QToolButton:focus { border: 2px solid #1a5fd0; border-radius: 4px;
                                        background: #eef3fd; padding: 3px 10px; }
-QAbstractItemView:focus { border: 2px solid #1a5fd0; }
+QAbstractItemView:focus, QListWidget#navigation:focus { border: 2px solid #1a5fd0; }
 QCheckBox:focus, QRadioButton:focus { color: #0b3a82; background: #e6eefc; border-radius: 3px; }
 """
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QLineEdit,
+    QListWidget,
     QPushButton,
     QTableWidget,
     QVBoxLayout,
@@ -149,7 +150,7 @@ def test_help_lists_every_shortcut_from_the_actions_themselves(
     dialog.close()
 
 
-@pytest.mark.parametrize("kind", ["line", "combo", "button", "check", "table"])
+@pytest.mark.parametrize("kind", ["line", "combo", "button", "check", "table", "navigation"])
 def test_the_focused_widget_is_drawn_with_a_visible_frame(qtbot: Any, kind: str) -> None:
     host = QWidget()
     qtbot.addWidget(host)
@@ -161,6 +162,7 @@ def test_the_focused_widget_is_drawn_with_a_visible_frame(qtbot: Any, kind: str)
         "button": lambda: QPushButton("Luu", host),
         "check": lambda: QCheckBox("Dat han", host),
         "table": lambda: QTableWidget(3, 3, host),
+        "navigation": lambda: QListWidget(host, objectName="navigation"),
     }
     widget = made[kind]()
     widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -214,3 +216,13 @@ def test_enter_right_after_typing_a_search_lands_on_the_first_hit(
     qtbot.keyClick(screen.table, Qt.Key.Key_Return)  # opens the one found
     qtbot.waitUntil(lambda: len(open_editors(window)) == 1)
     assert open_editors(window)[0].record.code == "SK-2023-0022"
+
+
+def test_the_editor_section_list_shows_its_focus(qtbot: Any, window: MainWindow) -> None:
+    window.new_initiative()
+    (editor,) = open_editors(window)
+    activate(qtbot, editor)
+    plain = editor.sections.grab().toImage()
+    editor.sections.setFocus()
+    qtbot.waitUntil(lambda: editor.sections.hasFocus())
+    assert editor.sections.grab().toImage() != plain
