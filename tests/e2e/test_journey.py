@@ -79,3 +79,19 @@ def test_create_and_recognise_without_leaving_the_editor(
 
 def _wait_status(app: Desktop, code: str, name: str) -> None:
     wait_for(f"{code} to be “{name}”", lambda: name in status_of(app, code) or None)
+
+
+def test_search_down_enter_opens_and_escape_closes(launch: Callable[..., Desktop]) -> None:
+    app, main = signed_in(launch)
+    keys = Counted(app)
+    keys.key("ctrl+f")
+    keys.type("SK-2023-0022")
+    app.settle()  # the list shows the one initiative found
+    keys.key("Down", "Return")  # from the search box to the hit, and open it
+    editor = app.window("^SK-2023-0022 — ")
+    app.shot("opened")
+    keys.key("Escape")  # nothing changed: it closes without asking
+    app.gone_window(editor)
+    app.focus(main)
+    app.assert_healthy()
+    assert (keys.chords, keys.texts) == (4, 1)
