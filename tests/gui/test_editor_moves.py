@@ -26,9 +26,16 @@ from sangkien_desktop.storage.models import Initiative
 from sangkien_desktop.workflow.states import State
 from tests.gui.conftest import sign_in
 from tests.gui.test_board import select_states
+from tests.timing import scaled
 
 # The offscreen platform says it cannot propagate a shown dialog's size hints.
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support")]
+
+
+def until(qtbot: Any, probe: Callable[[], object]) -> None:
+    """Wait for ``probe`` with room for a busy machine (tests/timing.py)."""
+    qtbot.waitUntil(probe, timeout=int(scaled(20) * 1000))
+
 
 Opener = Callable[..., InitiativeEditor]
 
@@ -195,7 +202,7 @@ def test_a_list_move_that_all_succeeds_is_said_in_the_status_bar(
     ids = select_states(window, {"IDEA"})
     monkeypatch.setattr(StateDialog, "ask", classmethod(lambda *_a: State.DRAFTING))
     window.initiatives_screen.move_action.trigger()
-    qtbot.waitUntil(lambda: "sang “Đang hoàn thiện hồ sơ”" in window.statusBar().currentMessage())
+    until(qtbot, lambda: "sang “Đang hoàn thiện hồ sơ”" in window.statusBar().currentMessage())
     assert window.initiatives_screen.findChild(MoveReportDialog) is None
     assert all(get_record(demo_db, key).status == State.DRAFTING for key in ids)
 
@@ -228,11 +235,12 @@ def test_recognising_several_keeps_each_decision_already_written(
     monkeypatch.setattr(StateDialog, "ask", classmethod(lambda *_a: State.RECOGNISED))
     monkeypatch.setattr(MoveDialog, "ask", classmethod(lambda *_a: pytest.fail("asked")))
     window.initiatives_screen.move_action.trigger()
-    qtbot.waitUntil(
+    until(
+        qtbot,
         lambda: (
             window.initiatives_screen.findChild(MoveReportDialog) is not None
             or "Đã chuyển" in window.statusBar().currentMessage()
-        )
+        ),
     )
     for key in ids:
         assert get_record(demo_db, key).recognition == before[key]

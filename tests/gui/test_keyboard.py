@@ -3,6 +3,7 @@ to save), a visible focus frame, and Trợ giúp › Phím tắt listing every r
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -27,14 +28,20 @@ from sangkien_desktop.gui.main_window import MainWindow
 from sangkien_desktop.gui.screens.board import BoardScreen
 from sangkien_desktop.gui.screens.members import MembersScreen
 from tests.gui.conftest import open_editors
+from tests.timing import scaled
 
 # The offscreen platform cannot raise windows or propagate size hints; it says so.
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support")]
 
 
+def until(qtbot: Any, probe: Callable[[], object]) -> None:
+    """Wait for ``probe`` with room for a busy machine (tests/timing.py)."""
+    qtbot.waitUntil(probe, timeout=int(scaled(20) * 1000))
+
+
 def activate(qtbot: Any, window: QWidget) -> None:
     window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    until(qtbot, lambda: QApplication.activeWindow() is window)
 
 
 def test_down_from_the_list_search_moves_to_the_first_result(
@@ -43,14 +50,14 @@ def test_down_from_the_list_search_moves_to_the_first_result(
     activate(qtbot, window)
     window.find()
     screen = window.initiatives_screen
-    qtbot.waitUntil(lambda: not screen.is_searching() and screen.model.rowCount() > 0)
+    until(qtbot, lambda: not screen.is_searching() and screen.model.rowCount() > 0)
     assert QApplication.focusWidget() is screen.search
     qtbot.keyClick(screen.search, Qt.Key.Key_Down)
     assert QApplication.focusWidget() is screen.table
     assert screen.table.currentIndex().row() == 0
     # Enter on that row opens it, so search → Down → Enter opens the first hit.
     qtbot.keyClick(screen.table, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: len(open_editors(window)) == 1)
+    until(qtbot, lambda: len(open_editors(window)) == 1)
 
 
 def test_enter_from_the_members_search_moves_into_the_members(
@@ -97,7 +104,7 @@ def test_escape_closes_the_editor_asking_to_save_when_changed(
     assert asked and editor.isVisible()  # cancelled: still open, text kept
     assert editor.form.title.toPlainText() == "Cải tiến quy trình"
     qtbot.keyClick(editor.form.title, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: not open_editors(window))
+    until(qtbot, lambda: not open_editors(window))
     assert len(asked) == 2
 
 
@@ -111,7 +118,7 @@ def test_escape_closes_an_unchanged_editor_without_asking(
     (editor,) = open_editors(window)
     activate(qtbot, editor)
     qtbot.keyClick(editor.form.title, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: not open_editors(window))
+    until(qtbot, lambda: not open_editors(window))
 
 
 def _shortcut_rows(dialog: ShortcutsDialog) -> dict[str, str]:
@@ -171,10 +178,10 @@ def test_the_focused_widget_is_drawn_with_a_visible_frame(qtbot: Any, kind: str)
     host.show()
     activate(qtbot, host)
     before.setFocus()
-    qtbot.waitUntil(lambda: before.hasFocus())
+    until(qtbot, lambda: before.hasFocus())
     plain = widget.grab().toImage()
     widget.setFocus()
-    qtbot.waitUntil(lambda: widget.hasFocus())
+    until(qtbot, lambda: widget.hasFocus())
     focused = widget.grab().toImage()
     assert plain != focused
 
@@ -194,7 +201,7 @@ def test_escape_in_an_author_cell_cancels_the_cell_not_the_window(
     cell = panel.table.indexWidget(panel.model.index(panel.model.rowCount() - 1, 0))
     assert isinstance(cell, QLineEdit)
     qtbot.keyClick(cell, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: panel.table.state() != QAbstractItemView.State.EditingState)
+    until(qtbot, lambda: panel.table.state() != QAbstractItemView.State.EditingState)
     assert editor.isVisible()
     monkeypatch.setattr(  # the new author row is a change: the window's teardown may drop it
         InitiativeEditor, "ask_unsaved", classmethod(lambda *_: CloseChoice.DISCARD)
@@ -207,14 +214,14 @@ def test_enter_right_after_typing_a_search_lands_on_the_first_hit(
     activate(qtbot, window)
     window.find()
     screen = window.initiatives_screen
-    qtbot.waitUntil(lambda: not screen.is_searching() and screen.model.rowCount() > 0)
+    until(qtbot, lambda: not screen.is_searching() and screen.model.rowCount() > 0)
     screen.search.setText("SK-2023-0022")
     qtbot.keyClick(screen.search, Qt.Key.Key_Return)  # before the search has run
     assert QApplication.focusWidget() is screen.table
-    qtbot.waitUntil(lambda: not screen.is_searching() and screen.model.rowCount() == 1)
-    qtbot.waitUntil(lambda: screen.table.currentIndex().row() == 0)
+    until(qtbot, lambda: not screen.is_searching() and screen.model.rowCount() == 1)
+    until(qtbot, lambda: screen.table.currentIndex().row() == 0)
     qtbot.keyClick(screen.table, Qt.Key.Key_Return)  # opens the one found
-    qtbot.waitUntil(lambda: len(open_editors(window)) == 1)
+    until(qtbot, lambda: len(open_editors(window)) == 1)
     assert open_editors(window)[0].record.code == "SK-2023-0022"
 
 
@@ -224,5 +231,5 @@ def test_the_editor_section_list_shows_its_focus(qtbot: Any, window: MainWindow)
     activate(qtbot, editor)
     plain = editor.sections.grab().toImage()
     editor.sections.setFocus()
-    qtbot.waitUntil(lambda: editor.sections.hasFocus())
+    until(qtbot, lambda: editor.sections.hasFocus())
     assert editor.sections.grab().toImage() != plain
