@@ -30,6 +30,7 @@ from sangkien_desktop.gui.editor_findings import FindingsPanel, finding_text, se
 from sangkien_desktop.gui.editor_form import SECTIONS, EditorForm, state_name
 from sangkien_desktop.gui.editor_moves import MoveBar
 from sangkien_desktop.gui.permissions import role_name
+from sangkien_desktop.gui.print_preview import PrintMenu
 from sangkien_desktop.gui.tasks import show_error
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.records.model import InitiativeRecord
@@ -121,6 +122,8 @@ class InitiativeEditor(QMainWindow):
         header_layout.addWidget(self.state_chip)
         self.moves = MoveBar(self)  # the moves allowed now, each with why not when not yet
         header_layout.addWidget(self.moves, 1)
+        self.print_button = PrintMenu(self)  # the certificate and the dossier forms
+        header_layout.addWidget(self.print_button)
         header_layout.addWidget(self.save_button)
         header_layout.addWidget(self.close_button)
         self.read_only_banner = QLabel(self, objectName="readOnlyBanner")

@@ -10,6 +10,7 @@ import pytest
 
 from sangkien_desktop.documents.eligibility import NotEligibleError
 from sangkien_desktop.documents.service import issued_certificates
+from sangkien_desktop.gui.print_preview import ConfirmCertificates
 from sangkien_desktop.gui.screens import rewards as screen_module
 from sangkien_desktop.gui.screens.rewards import DecisionDialog, OpenPdf, PdfFile, RewardsScreen
 from sangkien_desktop.program import ProgramProfile
@@ -48,6 +49,7 @@ def shown(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> dict[str, list[Any
     monkeypatch.setattr(
         PdfFile, "ask", classmethod(lambda cls, parent, title, name: tmp_path / name)
     )
+    monkeypatch.setattr(ConfirmCertificates, "ask", classmethod(lambda cls, p, plan, e: True))
     return seen
 
 

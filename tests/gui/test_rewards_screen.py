@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from sangkien_desktop.gui.print_preview import ConfirmCertificates
 from sangkien_desktop.gui.screens import rewards as screen_module
 from sangkien_desktop.gui.screens.rewards import (
     DecisionDialog,
@@ -46,6 +47,7 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return False
 
     monkeypatch.setattr(OpenPdf, "ask", classmethod(ask))
+    monkeypatch.setattr(ConfirmCertificates, "ask", classmethod(lambda cls, p, plan, e: True))
     return texts
 
 

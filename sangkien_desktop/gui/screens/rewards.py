@@ -7,8 +7,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,6 +33,7 @@ from sangkien_desktop.errors import SangKienError
 from sangkien_desktop.gui.date_field import DateField, check_dates
 from sangkien_desktop.gui.look import hint, ui_language, user_name
 from sangkien_desktop.gui.permissions import guard
+from sangkien_desktop.gui.print_preview import PrintPreview, certificate_plan, open_pdf
 from sangkien_desktop.gui.tasks import Progress, run_task, show_error
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.services.rewards import (
@@ -175,14 +175,17 @@ class OpenPdf:
     """Offers to open a PDF just written."""
 
     @classmethod
-    def ask(cls, parent: QWidget | None, text: str) -> bool:
+    def ask(cls, parent: QWidget | None, text: str) -> str:
+        """``"preview"`` (inside the application), ``"open"`` (the PC's reader) or ``""``."""
         box = QMessageBox(QMessageBox.Icon.Information, _tr("Đã in xong"), text, parent=parent)
-        open_button = box.addButton(_tr("Mở tệp PDF"), QMessageBox.ButtonRole.AcceptRole)
+        preview_button = box.addButton(_tr("Xem trước và in"), QMessageBox.ButtonRole.AcceptRole)
+        open_button = box.addButton(_tr("Mở tệp PDF"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(_tr("Đóng"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(preview_button)
         box.exec()
-        chosen = box.clickedButton() is open_button
+        clicked = box.clickedButton()
         box.deleteLater()
-        return chosen
+        return "preview" if clicked is preview_button else "open" if clicked is open_button else ""
 
 
 # The screen ------------------------------------------------------------------------------------
@@ -201,7 +204,8 @@ class RewardsScreen(QWidget):
             self.tr(
                 "Khen thưởng của công đoàn cơ sở cho tác giả và tập thể (số quyết định, ngày, "
                 "hình thức, số tiền). Chọn dòng để in giấy chứng nhận của các sáng kiến đó; "
-                "không chọn dòng nào thì in cho mọi sáng kiến đã công nhận chưa có giấy."
+                "không chọn dòng nào thì được hỏi có in cho mọi sáng kiến đã công nhận chưa có "
+                "giấy không, với số giấy và các số sẽ cấp."
             ),
             self,
         )
@@ -313,7 +317,15 @@ class RewardsScreen(QWidget):
         self.reload()
 
     def print_certificates(self) -> None:
+        """The selection's certificates; with nothing selected, every recognised initiative
+        that qualifies, once the user confirmed the count and the numbers (as for any print of
+        more than one certificate). No number is taken before that."""
         codes = self.selected_codes() or None
+        plan = certificate_plan(
+            self, self.db, self.profile, codes, lambda parent, exc: show_error(parent, exc)
+        )
+        if plan is None:
+            return
         path = PdfFile.ask(
             self,
             self.tr("Lưu giấy chứng nhận sáng kiến"),
@@ -326,7 +338,13 @@ class RewardsScreen(QWidget):
 
         def work(progress: Progress) -> int:
             return documents.print_certificates(
-                self.db, self.profile, path, codes, progress, refused=refused
+                self.db,
+                self.profile,
+                path,
+                codes,
+                progress,
+                refused=refused,
+                expected=plan.new_numbers,
             )
 
         def message(count: int) -> str:
@@ -373,8 +391,11 @@ class RewardsScreen(QWidget):
         def done(count: int) -> None:
             self._set_busy(False)
             self.last_pdf = path
-            if OpenPdf.ask(self, message(count).replace("%1", str(path))):
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            chosen = OpenPdf.ask(self, message(count).replace("%1", str(path)))
+            if chosen == "open":
+                open_pdf(self, path)
+            elif chosen == "preview" and path.is_file():
+                PrintPreview.show_pdf(self, path.name, path.read_bytes(), path.name, path)
 
         def failed(exc: BaseException) -> None:
             self._set_busy(False)
