@@ -99,6 +99,8 @@ class MoveBar(QWidget):
                     self.tr("→ %1").replace("%1", name), self, objectName=f"move{target.title()}"
                 )
                 button.setProperty("move", "forward")
+                # Read aloud as words, not as an arrow.
+                button.setAccessibleName(self.tr("Chuyển sang “%1”").replace("%1", name))
                 button.clicked.connect(lambda _=False, t=target: self.move_to(t))
                 self._layout.addWidget(button)
                 self.buttons[target] = button

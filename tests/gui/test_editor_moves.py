@@ -88,6 +88,7 @@ def test_an_idea_moves_forward_from_its_editor_without_a_box(
     assert not bar.back_button.isVisible()
     button = bar.buttons[State.DRAFTING]
     assert button.isEnabled()
+    assert button.accessibleName() == "Chuyển sang “Đang hoàn thiện hồ sơ”"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert get_record(demo_db, key).status == State.DRAFTING
     assert editor.record.status == State.DRAFTING
