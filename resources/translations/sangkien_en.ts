@@ -187,7 +187,7 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/first_run.py" line="+148"/>
+        <location filename="../../sangkien_desktop/gui/first_run.py" line="+153"/>
         <source>Tài khoản người dùng</source>
         <translation>User accounts</translation>
     </message>
@@ -200,7 +200,7 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/dialogs.py" line="+233"/>
+        <location filename="../../sangkien_desktop/gui/dialogs.py" line="+317"/>
         <source>Giao người hỗ trợ</source>
         <translation>Assign a helper</translation>
     </message>
@@ -225,7 +225,8 @@
         <translation>Assigned to</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
+        <location line="+9"/>
         <source>Hạn xử lý</source>
         <translation>Due date</translation>
     </message>
@@ -364,7 +365,7 @@
 <context>
     <name>AuthorsDelegate</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/editor_authors.py" line="+268"/>
+        <location filename="../../sangkien_desktop/gui/editor_authors.py" line="+280"/>
         <source>chưa ghi</source>
         <translation>not given</translation>
     </message>
@@ -372,8 +373,9 @@
 <context>
     <name>AuthorsModel</name>
     <message>
-        <location line="-197"/>
+        <location line="-204"/>
         <source>Họ và tên</source>
+        <extracomment>What a cell editor has shown before the first setEditorData (equal to no value).</extracomment>
         <translation>Full name</translation>
     </message>
     <message>
@@ -430,7 +432,7 @@
 <context>
     <name>AuthorsPanel</name>
     <message>
-        <location line="+122"/>
+        <location line="+138"/>
         <source>Thêm tác &amp;giả</source>
         <translation>Add &amp;author</translation>
     </message>
@@ -626,7 +628,7 @@ Every change made after that moment will no longer be in the data in use. The cu
 <context>
     <name>BoardScreen</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/screens/board.py" line="+540"/>
+        <location filename="../../sangkien_desktop/gui/screens/board.py" line="+542"/>
         <source>Tổ hỗ trợ sáng kiến</source>
         <translation>Initiative support team</translation>
     </message>
@@ -658,12 +660,12 @@ Every change made after that moment will no longer be in the data in use. The cu
     </message>
     <message>
         <location line="+2"/>
-        <location line="+51"/>
+        <location line="+56"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-55"/>
         <source>Đọc lại từ cơ sở dữ liệu (F5)</source>
         <translation>Read again from the database (F5)</translation>
     </message>
@@ -673,7 +675,7 @@ Every change made after that moment will no longer be in the data in use. The cu
         <translation>Assigned to</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+49"/>
         <source>Kéo thẻ sang cột khác để chuyển trạng thái; nhấp chuột phải vào thẻ để mở hồ sơ, chuyển hoặc giao người hỗ trợ.</source>
         <translation>Drag a card to another column to change its status; right-click a card to open the dossier, move it or assign a helper.</translation>
     </message>
@@ -753,7 +755,7 @@ Every change made after that moment will no longer be in the data in use. The cu
         <translation>Move to</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Giao người hỗ trợ…</source>
         <translation>Assign a helper…</translation>
     </message>
@@ -761,7 +763,7 @@ Every change made after that moment will no longer be in the data in use. The cu
 <context>
     <name>CardDelegate</name>
     <message>
-        <location line="-480"/>
+        <location line="-490"/>
         <source>(chưa có tác giả được công nhận)</source>
         <translation>(no credited author yet)</translation>
     </message>
@@ -847,35 +849,42 @@ Every change made after that moment will no longer be in the data in use. The cu
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/editor_widgets.py" line="+52"/>
+        <location filename="../../sangkien_desktop/gui/date_field.py" line="+94"/>
         <source>chưa có</source>
         <translation>none</translation>
     </message>
     <message>
+        <location line="+0"/>
         <source>ngày/tháng/năm</source>
         <translation>day/month/year</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Gõ ngày dạng ngày/tháng/năm, ví dụ 20/03/2023, hoặc chọn trên lịch</source>
         <translation>Type the date as day/month/year, for example 20/03/2023, or pick it on the calendar</translation>
     </message>
     <message>
+        <location line="+8"/>
         <source>Chọn trên lịch</source>
         <translation>Pick on the calendar</translation>
     </message>
     <message>
+        <location line="+17"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
+        <location line="+18"/>
         <source>%1: chưa có ngày; gõ ngày/tháng/năm, ví dụ 20/03/2023.</source>
         <translation>%1: no date yet; type day/month/year, for example 20/03/2023.</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>%1: “%2” không phải ngày có thật; gõ ngày/tháng/năm, ví dụ 20/03/2023.</source>
         <translation>%1: “%2” is not a real date; type day/month/year, for example 20/03/2023.</translation>
     </message>
     <message>
+        <location line="+6"/>
         <source>%1: %2 là ngày chưa tới (không được sau %3).</source>
         <translation>%1: %2 is still to come (it may not be after %3).</translation>
     </message>
@@ -883,7 +892,7 @@ Every change made after that moment will no longer be in the data in use. The cu
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/screens/rewards.py" line="+142"/>
+        <location filename="../../sangkien_desktop/gui/screens/rewards.py" line="+136"/>
         <source>In quyết định khen thưởng</source>
         <translation>Print reward decision</translation>
     </message>
@@ -906,7 +915,7 @@ Every change made after that moment will no longer be in the data in use. The cu
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/app.py" line="+137"/>
+        <location filename="../../sangkien_desktop/gui/app.py" line="+178"/>
         <source>Sao lưu hằng ngày chưa trọn vẹn: %1</source>
         <extracomment>Every desk, to find the one showing a main window (Desk.of). Desks made for main windows shown without one (Desk.adopting); Python must hold them. Why the daily backup at start could not be completed (&quot;&quot; when it could): the first main window shows it in its status bar.</extracomment>
         <translation>The daily backup is incomplete: %1</translation>
@@ -928,6 +937,7 @@ The data file from before the restore is kept at:
         <translation>Sáng Kiến Desktop</translation>
     </message>
     <message>
+        <location line="+13"/>
         <source>Lần trước, Sáng Kiến Desktop đã đóng đột ngột do một lỗi nghiêm trọng. Dữ liệu đã lưu trước đó vẫn an toàn; thao tác đang làm dở lúc ấy có thể chưa được lưu.
 
 Dấu vết của lỗi được giữ tại:
@@ -945,7 +955,7 @@ Please send this file to your technical support.</translation>
 <context>
     <name>EditorForm</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/editor_form.py" line="+112"/>
+        <location filename="../../sangkien_desktop/gui/editor_form.py" line="+113"/>
         <source>Thông tin chung</source>
         <translation>General</translation>
     </message>
@@ -995,7 +1005,7 @@ Please send this file to your technical support.</translation>
         <translation>History</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+77"/>
         <source>Tự cấp khi lưu (SK-năm-số thứ tự)</source>
         <translation>Assigned on saving (SK-year-number)</translation>
     </message>
@@ -1005,7 +1015,7 @@ Please send this file to your technical support.</translation>
         <translation>The title as written on the application for recognition</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Ví dụ: Cơ khí chế tạo, An toàn lao động</source>
         <translation>e.g. Cơ khí chế tạo, An toàn lao động</translation>
     </message>
@@ -1095,7 +1105,7 @@ Please send this file to your technical support.</translation>
         <translation>Trial application</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Phân xưởng, phòng, tổ đã áp dụng</source>
         <translation>Workshop, department or team where it was applied</translation>
     </message>
@@ -1173,12 +1183,12 @@ Please send this file to your technical support.</translation>
         <translation>Head of the unit</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Ví dụ: Hội đồng sáng kiến Công ty …</source>
         <translation>e.g. Hội đồng sáng kiến Công ty …</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Ví dụ: 15/QĐ-HĐSK</source>
         <translation>e.g. 15/QĐ-HĐSK</translation>
     </message>
@@ -1214,17 +1224,17 @@ Please send this file to your technical support.</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+176"/>
+        <location line="+180"/>
         <source>Chưa chọn</source>
         <translation>Not chosen</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-170"/>
         <source>Họ tên, chức vụ thủ trưởng đơn vị ứng dụng</source>
         <translation>Name and position of the head of the applying unit</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Cấp đề tài</source>
         <translation>Project level</translation>
     </message>
@@ -1264,7 +1274,7 @@ Please send this file to your technical support.</translation>
         <translation>Currently protected as intellectual property</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Số văn bằng bảo hộ</source>
         <translation>Protection certificate number</translation>
     </message>
@@ -1279,7 +1289,7 @@ Please send this file to your technical support.</translation>
         <translation>Software cannot judge whether content is against public order or social morality: a member of the initiative support team reads it and confirms the review. Without that confirmation it cannot be sent to the portal.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Họ tên thành viên Tổ hỗ trợ đã rà soát</source>
         <translation>Name of the support team member who reviewed it</translation>
     </message>
@@ -1319,7 +1329,7 @@ Please send this file to your technical support.</translation>
         <translation>Changes</translation>
     </message>
     <message>
-        <location line="+190"/>
+        <location line="+215"/>
         <source>Tạo mới</source>
         <translation>Created</translation>
     </message>
@@ -1372,7 +1382,7 @@ Please send this file to your technical support.</translation>
         </translation>
     </message>
     <message>
-        <location line="-218"/>
+        <location line="-243"/>
         <source>Người thực hiện</source>
         <translation>By</translation>
     </message>
@@ -1714,7 +1724,7 @@ File: %5</translation>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/spreadsheet_dialogs.py" line="+161"/>
+        <location filename="../../sangkien_desktop/gui/spreadsheet_dialogs.py" line="+164"/>
         <source>Xem trước khi nhập — %1</source>
         <translation>Import preview — %1</translation>
     </message>
@@ -1765,24 +1775,25 @@ File: %5</translation>
 <context>
     <name>InitiativeEditor</name>
     <message>
+        <location filename="../../sangkien_desktop/gui/editor.py" line="+209"/>
         <source>Đóng (hỏi lưu nếu có thay đổi)</source>
         <translation>Close (asks to save any changes)</translation>
     </message>
     <message>
-        <location filename="../../sangkien_desktop/gui/editor.py" line="+109"/>
-        <location line="+81"/>
-        <location line="+221"/>
+        <location line="-96"/>
+        <location line="+84"/>
+        <location line="+253"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location line="-301"/>
+        <location line="-336"/>
         <source>Lưu sáng kiến (Ctrl+S)</source>
         <translation>Save the initiative (Ctrl+S)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+81"/>
+        <location line="+84"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -1802,7 +1813,7 @@ File: %5</translation>
         <translation>Previous section</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Chế độ chỉ xem — vai trò %1 không được sửa sáng kiến.</source>
         <translation>View only — the role %1 may not edit initiatives.</translation>
     </message>
@@ -1827,12 +1838,12 @@ File: %5</translation>
         <translation>New initiative (code assigned on saving)</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>%1 lỗi, %2 lưu ý</source>
         <translation>%1 errors, %2 warnings</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+89"/>
         <source>Đã lưu %1 lúc %2.</source>
         <translation>Saved %1 at %2.</translation>
     </message>
@@ -1863,54 +1874,9 @@ File: %5</translation>
     </message>
 </context>
 <context>
-    <name>InternalErrorDialog</name>
-    <message>
-        <source>Lỗi nội bộ — Sáng Kiến Desktop</source>
-        <translation>Internal error — Sáng Kiến Desktop</translation>
-    </message>
-    <message>
-        <source>Đã xảy ra lỗi nội bộ trong Sáng Kiến Desktop.</source>
-        <translation>An internal error occurred in Sáng Kiến Desktop.</translation>
-    </message>
-    <message>
-        <source>Chi tiết lỗi đã được ghi vào tệp nhật ký:
-%1</source>
-        <translation>The details are written to the log file:
-%1</translation>
-    </message>
-    <message>
-        <source>Không ghi được tệp nhật ký; hãy sao chép chi tiết bên dưới.</source>
-        <translation>The log file could not be written; copy the details below.</translation>
-    </message>
-    <message>
-        <source>Dữ liệu đã lưu trước đó vẫn an toàn. Thao tác vừa làm có thể chưa hoàn tất: hãy kiểm tra lại rồi làm lại nếu cần.</source>
-        <translation>The data saved before is safe. What you just did may not be complete: check it, and do it again if needed.</translation>
-    </message>
-    <message>
-        <source>Hãy gửi tệp nhật ký (hoặc phần chi tiết) cho người hỗ trợ kỹ thuật.</source>
-        <translation>Please send the log file (or the details) to your technical support.</translation>
-    </message>
-    <message>
-        <source>Đóng</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <source>Sao chép chi tiết</source>
-        <translation>Copy details</translation>
-    </message>
-    <message>
-        <source>Mở thư mục nhật ký</source>
-        <translation>Open the log folder</translation>
-    </message>
-    <message>
-        <source>Lỗi tiếp theo (%1):</source>
-        <translation>Next error (%1):</translation>
-    </message>
-</context>
-<context>
     <name>InitiativeTableModel</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/initiative_model.py" line="+47"/>
+        <location filename="../../sangkien_desktop/gui/initiative_model.py" line="+54"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
@@ -1993,7 +1959,7 @@ File: %5</translation>
 <context>
     <name>InitiativesScreen</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/screens/initiatives.py" line="+74"/>
+        <location filename="../../sangkien_desktop/gui/screens/initiatives.py" line="+82"/>
         <source>Tìm theo mã, tên sáng kiến, tác giả — gõ có dấu hoặc không dấu (Ctrl+F)</source>
         <translation>Search by code, title or author — with or without diacritics (Ctrl+F)</translation>
     </message>
@@ -2018,7 +1984,7 @@ File: %5</translation>
         <translation>Not determined</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Mọi năm</source>
         <translation>All years</translation>
     </message>
@@ -2053,18 +2019,18 @@ File: %5</translation>
         <translation>Columns</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>Tìm</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+101"/>
         <source>Đang tìm…</source>
         <translation>Searching…</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <location line="+115"/>
+        <location line="+128"/>
         <source>%n sáng kiến</source>
         <translation>
             <numerusform>%n initiative</numerusform>
@@ -2109,9 +2075,65 @@ File: %5</translation>
     </message>
 </context>
 <context>
+    <name>InternalErrorDialog</name>
+    <message>
+        <location filename="../../sangkien_desktop/gui/errors.py" line="+70"/>
+        <source>Lỗi nội bộ — Sáng Kiến Desktop</source>
+        <extracomment>The internal-error dialog shown now, if any (more errors go into it). The message box of a user error shown now, if any (another is not stacked on it). How many times each traceback was seen (bounded). True while the hook runs: an error raised by the hook itself goes to Python&apos;s own hook.</extracomment>
+        <translation>Internal error — Sáng Kiến Desktop</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Đã xảy ra lỗi nội bộ trong Sáng Kiến Desktop.</source>
+        <translation>An internal error occurred in Sáng Kiến Desktop.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Chi tiết lỗi đã được ghi vào tệp nhật ký:
+%1</source>
+        <translation>The details are written to the log file:
+%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Không ghi được tệp nhật ký; hãy sao chép chi tiết bên dưới.</source>
+        <translation>The log file could not be written; copy the details below.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Dữ liệu đã lưu trước đó vẫn an toàn. Thao tác vừa làm có thể chưa hoàn tất: hãy kiểm tra lại rồi làm lại nếu cần.</source>
+        <translation>The data saved before is safe. What you just did may not be complete: check it, and do it again if needed.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hãy gửi tệp nhật ký (hoặc phần chi tiết) cho người hỗ trợ kỹ thuật.</source>
+        <translation>Please send the log file (or the details) to your technical support.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sao chép chi tiết</source>
+        <translation>Copy details</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mở thư mục nhật ký</source>
+        <translation>Open the log folder</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Lỗi tiếp theo (%1):</source>
+        <translation>Next error (%1):</translation>
+    </message>
+</context>
+<context>
     <name>LockOverlay</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/lock.py" line="+73"/>
+        <location filename="../../sangkien_desktop/gui/lock.py" line="+75"/>
         <source>Màn hình đã khóa</source>
         <translation>Screen locked</translation>
     </message>
@@ -2141,7 +2163,7 @@ File: %5</translation>
         <translation>Let someone else sign in; the initiative windows close as usual.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Sáng Kiến Desktop — Đã khóa</source>
         <translation>Sáng Kiến Desktop — Locked</translation>
     </message>
@@ -2149,7 +2171,7 @@ File: %5</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/login.py" line="+46"/>
+        <location filename="../../sangkien_desktop/gui/login.py" line="+106"/>
         <source>Sáng Kiến Desktop — Đăng nhập</source>
         <translation>Sáng Kiến Desktop — Sign in</translation>
     </message>
@@ -2187,19 +2209,22 @@ File: %5</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../sangkien_desktop/gui/main_window.py" line="+200"/>
         <source>Phím tắt</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
+        <location line="+100"/>
         <source>Cửa sổ sáng kiến</source>
         <translation>Initiative window</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Cửa sổ chính</source>
         <translation>Main window</translation>
     </message>
     <message>
-        <location filename="../../sangkien_desktop/gui/main_window.py" line="+85"/>
+        <location line="-215"/>
         <source>Sáng Kiến Desktop</source>
         <translation>Sáng Kiến Desktop</translation>
     </message>
@@ -2279,7 +2304,7 @@ File: %5</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <location line="+74"/>
         <source>Giới thiệu</source>
         <translation>About</translation>
@@ -2342,7 +2367,7 @@ Sổ sáng kiến của công đoàn cơ sở — Chương trình “01 triệu 
 The initiative register of a grassroots trade union — programme “01 triệu sáng kiến” (One million initiatives, %2).</translation>
     </message>
     <message numerus="yes">
-        <location line="+53"/>
+        <location line="+89"/>
         <source>%n sáng kiến sẵn sàng gửi</source>
         <translation>
             <numerusform>%n initiative ready to send</numerusform>
@@ -2353,7 +2378,7 @@ The initiative register of a grassroots trade union — programme “01 triệu 
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/dialogs.py" line="+138"/>
+        <location filename="../../sangkien_desktop/gui/dialogs.py" line="+147"/>
         <source>Sửa đoàn viên</source>
         <translation>Edit member</translation>
     </message>
@@ -2363,12 +2388,12 @@ The initiative register of a grassroots trade union — programme “01 triệu 
         <translation>Add member</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>(không ghi)</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Đang sinh hoạt</source>
         <translation>Active</translation>
     </message>
@@ -2378,7 +2403,8 @@ The initiative register of a grassroots trade union — programme “01 triệu 
         <translation>Full name</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-26"/>
+        <location line="+27"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
@@ -2416,7 +2442,7 @@ The initiative register of a grassroots trade union — programme “01 triệu 
 <context>
     <name>MemberTableModel</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/screens/members.py" line="+76"/>
+        <location filename="../../sangkien_desktop/gui/screens/members.py" line="+77"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
@@ -2564,7 +2590,7 @@ Correct the file and choose it again, or click Finish to skip this step.</transl
 <context>
     <name>MembersScreen</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/screens/members.py" line="+31"/>
+        <location filename="../../sangkien_desktop/gui/screens/members.py" line="+44"/>
         <source>Đoàn viên</source>
         <translation>Members</translation>
     </message>
@@ -2600,12 +2626,12 @@ Correct the file and choose it again, or click Finish to skip this step.</transl
     </message>
     <message>
         <location line="+2"/>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Xóa</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-67"/>
         <source>Nhập từ Excel…</source>
         <translation>Import from Excel…</translation>
     </message>
@@ -2615,7 +2641,7 @@ Correct the file and choose it again, or click Finish to skip this step.</transl
         <translation>An .xlsx file with a heading row: Họ và tên, Ngày sinh, Giới tính, Phòng ban, Chức vụ, Trình độ, Đối tượng. A person with the same name and date of birth is updated.</translation>
     </message>
     <message numerus="yes">
-        <location line="+102"/>
+        <location line="+103"/>
         <source>%n người đang sinh hoạt</source>
         <translation>
             <numerusform>%n active member</numerusform>
@@ -2707,51 +2733,110 @@ Correct the file and choose it again, or click Finish to skip this step.</transl
 <context>
     <name>MoneyEdit</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/editor_widgets.py" line="+65"/>
+        <location filename="../../sangkien_desktop/gui/editor_widgets.py" line="+38"/>
         <source>chưa tính được</source>
         <translation>not quantified</translation>
     </message>
 </context>
 <context>
+    <name>MoveBar</name>
+    <message>
+        <location filename="../../sangkien_desktop/gui/editor_moves.py" line="+71"/>
+        <source>Trả về…</source>
+        <translation>Send back…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trả sáng kiến về bước trước để sửa hồ sơ</source>
+        <translation>Send the initiative back a step to correct the dossier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chuyển sang bước tiếp theo</source>
+        <translation>Move to the next step</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>← %1</source>
+        <translation>← %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Lưu sáng kiến trước khi chuyển trạng thái.</source>
+        <translation>Save the initiative before changing its state.</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <location line="+33"/>
+        <source>Chuyển sang “%1”</source>
+        <translation>Move to “%1”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chưa chuyển được: %1</source>
+        <translation>Cannot move yet: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“%1” là bước cuối.</source>
+        <translation>“%1” is the last step.</translation>
+    </message>
+</context>
+<context>
     <name>MoveDialog</name>
     <message>
+        <location filename="../../sangkien_desktop/gui/dialogs.py" line="-347"/>
         <source>Hội đồng sáng kiến</source>
         <translation>Initiative council</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Thủ trưởng đơn vị</source>
         <translation>Head of the unit</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>Ví dụ: Hội đồng sáng kiến Công ty …</source>
         <translation>For example: Initiative council of the company …</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Ví dụ: 15/QĐ-HĐSK</source>
         <translation>For example: 15/QĐ-HĐSK</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <location line="+5"/>
         <source>Ngày quyết định</source>
         <translation>Decision date</translation>
     </message>
     <message>
+        <location line="-3"/>
         <source>Công nhận bởi</source>
         <translation>Recognised by</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Cơ quan, đơn vị công nhận</source>
         <translation>Recognising body</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Số quyết định</source>
         <translation>Decision number</translation>
     </message>
     <message>
+        <location line="+12"/>
         <source>Cần số quyết định công nhận.</source>
-        <translation>The recognition decision's number is needed.</translation>
+        <translation>The recognition decision&apos;s number is needed.</translation>
     </message>
     <message>
-        <location filename="../../sangkien_desktop/gui/dialogs.py" line="-340"/>
+        <location line="-75"/>
         <source>Chuyển sang “%1”</source>
         <translation>Move to “%1”</translation>
     </message>
@@ -2761,7 +2846,7 @@ Correct the file and choose it again, or click Finish to skip this step.</transl
         <translation>Move %1 to “%2”.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Ngày Hội đồng nhận đơn</source>
         <translation>Date the council received the application</translation>
     </message>
@@ -2771,7 +2856,7 @@ Correct the file and choose it again, or click Finish to skip this step.</transl
         <translation>Date uploaded to the portal</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Lý do Hội đồng không công nhận, theo văn bản trả lời</source>
         <translation>The council&apos;s reason for refusal, as in its written answer</translation>
     </message>
@@ -2781,7 +2866,7 @@ Correct the file and choose it again, or click Finish to skip this step.</transl
         <translation>Reason for refusal</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Không bắt buộc</source>
         <translation>Optional</translation>
     </message>
@@ -2799,7 +2884,7 @@ Correct the file and choose it again, or click Finish to skip this step.</transl
 <context>
     <name>MoveReportDialog</name>
     <message>
-        <location line="+149"/>
+        <location line="+211"/>
         <source>Kết quả chuyển trạng thái</source>
         <translation>Status change result</translation>
     </message>
@@ -2812,7 +2897,7 @@ Correct the file and choose it again, or click Finish to skip this step.</transl
 <context>
     <name>OverviewScreen</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/screens/overview.py" line="+267"/>
+        <location filename="../../sangkien_desktop/gui/screens/overview.py" line="+263"/>
         <source>Cập nhật số liệu</source>
         <translation>Refresh figures</translation>
     </message>
@@ -3061,7 +3146,7 @@ Assigned to: %2</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/screens/export.py" line="-454"/>
+        <location filename="../../sangkien_desktop/gui/screens/export.py" line="-456"/>
         <source>Mật khẩu khóa ký</source>
         <translation>Signing key passphrase</translation>
     </message>
@@ -3132,7 +3217,7 @@ Assigned to: %2</translation>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/spreadsheet_dialogs.py" line="-135"/>
+        <location filename="../../sangkien_desktop/gui/spreadsheet_dialogs.py" line="-138"/>
         <source>Dòng</source>
         <translation>Row</translation>
     </message>
@@ -3167,9 +3252,185 @@ Assigned to: %2</translation>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>cột %1</source>
         <translation>column %1</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../sangkien_desktop/gui/print_preview.py" line="+61"/>
+        <source>đến</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Chưa chọn sáng kiến nào: sẽ in cho mọi sáng kiến đã công nhận, đủ điều kiện, còn tác giả chưa có giấy (%1 sáng kiến).</source>
+        <translation>Nothing is selected: this prints for every recognised, eligible initiative with an author still without a certificate (%1 initiatives).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sẽ cấp %1 giấy chứng nhận mới, số %2 năm %3.</source>
+        <translation>%1 new certificate(s) will be issued, numbers %2 of %3.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>In lại %1 giấy đã cấp (giữ nguyên số cũ).</source>
+        <translation>%1 certificate(s) already issued are reprinted (with their numbers).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 sáng kiến chưa đủ điều kiện sẽ không được in.</source>
+        <translation>%1 initiative(s) that do not qualify will not be printed.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Số chỉ được cấp khi bạn bấm “Cấp số và in”; số đã cấp không dùng lại.</source>
+        <translation>Numbers are issued only when you press “Issue and print”; an issued number is never reused.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>In giấy chứng nhận</source>
+        <translation>Print certificates</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cấp số và in</source>
+        <translation>Issue and print</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Không tìm thấy tệp %1 (đã bị xóa hoặc di chuyển?).</source>
+        <translation>File %1 was not found (deleted or moved?).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Máy này chưa có chương trình đọc tệp PDF nên không mở được tệp %1. Tệp đã được lưu; dùng “Xem trước” để xem và in ngay trong Sáng Kiến Desktop.</source>
+        <translation>This PC has no PDF reader, so %1 could not be opened. The file is saved; use “Preview” to view and print it inside Sáng Kiến Desktop.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Không mở được tệp PDF</source>
+        <translation>Could not open the PDF</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Số trang: %1</source>
+        <translation>Pages: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lưu thành PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mở tệp PDF</source>
+        <translation>Open PDF</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+96"/>
+        <source>In</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location line="-83"/>
+        <source>Không in được: máy in không sẵn sàng.</source>
+        <translation>Could not print: the printer is not ready.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Lưu thành PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+168"/>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="-152"/>
+        <source>Không lưu được tệp %1: %2</source>
+        <translation>Could not save %1: %2</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Đơn yêu cầu công nhận sáng kiến</source>
+        <extracomment>The dossier forms, in the order a dossier is put together.</extracomment>
+        <translation>Application for recognition</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mô tả sáng kiến</source>
+        <translation>Initiative description</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giấy biên nhận đơn</source>
+        <translation>Application receipt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phiếu thông tin sáng kiến</source>
+        <translation>Portal information sheet</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>In giấy chứng nhận hoặc các mẫu đơn của sáng kiến này</source>
+        <translation>Print this initiative's certificate or its dossier forms</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+24"/>
+        <source>Giấy chứng nhận sáng kiến…</source>
+        <translation>Recognition certificate…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Giấy chứng nhận (khi sáng kiến đã được công nhận)</source>
+        <translation>Certificate (once the initiative is recognised)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Đã dựng %1 của sáng kiến %2.</source>
+        <translation>%1 of initiative %2 is ready.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Lưu giấy chứng nhận sáng kiến</source>
+        <translation>Save the recognition certificates</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Đã in %1 giấy chứng nhận vào tệp %2.</source>
+        <translation>Printed %1 certificate(s) to %2.</translation>
+    </message>
+    <message>
+        <source>Đã in %n giấy chứng nhận vào tệp %1.</source>
+        <translation type="obsolete">Printed %n certificate to %1.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Giấy chứng nhận sáng kiến</source>
+        <translation>Recognition certificate</translation>
     </message>
 </context>
 <context>
@@ -3184,7 +3445,7 @@ Assigned to: %2</translation>
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/screens/reports.py" line="+126"/>
+        <location filename="../../sangkien_desktop/gui/screens/reports.py" line="+122"/>
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
@@ -3383,13 +3644,13 @@ Assigned to: %2</translation>
         <translation>&lt;b&gt;%1&lt;/b&gt; initiatives, &lt;b&gt;%2&lt;/b&gt; eligible for the Programme, economic benefit &lt;b&gt;%3&lt;/b&gt;. Participation rate &lt;b&gt;%4&lt;/b&gt; (%5 credited authors / %6 people; target %7%).</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+63"/>
+        <location line="+22"/>
+        <location line="+64"/>
         <source>Tổng cộng</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-39"/>
         <source>(Chưa giao)</source>
         <translation>(Unassigned)</translation>
     </message>
@@ -3404,7 +3665,7 @@ Assigned to: %2</translation>
         <translation>Q%1 %2</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Bấm đúp để sửa chỉ tiêu</source>
         <translation>Double-click to edit the target</translation>
     </message>
@@ -3545,7 +3806,7 @@ Assigned to: %2</translation>
 <context>
     <name>RewardDialog</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/screens/rewards.py" line="-65"/>
+        <location filename="../../sangkien_desktop/gui/screens/rewards.py" line="-73"/>
         <source>Thêm khen thưởng</source>
         <translation>Add reward</translation>
     </message>
@@ -3560,7 +3821,7 @@ Assigned to: %2</translation>
         <translation>Leave empty if not linked to an initiative</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Người / tập thể được khen:</source>
         <translation>Person / group rewarded:</translation>
     </message>
@@ -3603,17 +3864,16 @@ Assigned to: %2</translation>
 <context>
     <name>RewardsScreen</name>
     <message>
-        <location line="+92"/>
+        <location line="+101"/>
         <source>Khen thưởng</source>
         <translation>Rewards</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Khen thưởng của công đoàn cơ sở cho tác giả và tập thể (số quyết định, ngày, hình thức, số tiền). Chọn dòng để in giấy chứng nhận của các sáng kiến đó; không chọn dòng nào thì in cho mọi sáng kiến đã công nhận chưa có giấy.</source>
-        <translation>Rewards from the grassroots union to authors and groups (decision number, date, form, amount). Select rows to print certificates for those initiatives; with no rows selected, certificates are printed for every recognised initiative that has none yet.</translation>
+        <translation type="vanished">Rewards from the grassroots union to authors and groups (decision number, date, form, amount). Select rows to print certificates for those initiatives; with no rows selected, certificates are printed for every recognised initiative that has none yet.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Người / tập thể được khen</source>
         <translation>Person / group rewarded</translation>
     </message>
@@ -3681,17 +3941,17 @@ Assigned to: %2</translation>
         <translation> — total reward amount %1</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+45"/>
         <source>Lưu giấy chứng nhận sáng kiến</source>
         <translation>Save initiative certificates</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+25"/>
         <source>Đang in giấy chứng nhận…</source>
         <translation>Printing certificates…</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="-5"/>
         <source>Đã in %n giấy chứng nhận vào tệp %1.</source>
         <translation>
             <numerusform>Printed %n certificate to %1.</numerusform>
@@ -3699,7 +3959,12 @@ Assigned to: %2</translation>
         </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-146"/>
+        <source>Khen thưởng của công đoàn cơ sở cho tác giả và tập thể (số quyết định, ngày, hình thức, số tiền). Chọn dòng để in giấy chứng nhận của các sáng kiến đó; không chọn dòng nào thì được hỏi có in cho mọi sáng kiến đã công nhận chưa có giấy không, với số giấy và các số sẽ cấp.</source>
+        <translation>The grassroots union's rewards to authors and collectives (decision number, date, form, amount). Select rows to print those initiatives' certificates; with no row selected you are asked whether to print for every recognised initiative without one, with the count and the numbers to be issued.</translation>
+    </message>
+    <message>
+        <location line="+162"/>
         <source>Lưu quyết định khen thưởng</source>
         <translation>Save reward decision</translation>
     </message>
@@ -3743,10 +4008,12 @@ Assigned to: %2</translation>
 <context>
     <name>ServerPassword</name>
     <message>
+        <location filename="../../sangkien_desktop/gui/app.py" line="-208"/>
         <source>Sáng Kiến Desktop</source>
         <translation>Sáng Kiến Desktop</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Mật khẩu máy chủ cơ sở dữ liệu:</source>
         <translation>Database server password:</translation>
     </message>
@@ -3754,7 +4021,7 @@ Assigned to: %2</translation>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/screens/settings.py" line="+66"/>
+        <location filename="../../sangkien_desktop/gui/screens/settings.py" line="+65"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
@@ -3849,7 +4116,7 @@ Assigned to: %2</translation>
         <translation>Attachments and backups are kept in this folder.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+19"/>
         <source>Chương trình đang áp dụng</source>
         <translation>Programme in use</translation>
     </message>
@@ -3962,18 +4229,66 @@ Assigned to: %2</translation>
         <translation>Saved. Windows opened from now on use the new language; the whole application switches at the next start.</translation>
     </message>
     <message>
+        <location line="-238"/>
         <source>Phông chữ in văn bản</source>
         <translation>Document font</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>Times New Roman khi máy có (nhúng vào tệp PDF), nếu không thì Liberation Serif kèm theo ứng dụng, cùng kích thước chữ.</source>
         <translation>Times New Roman when this PC has it (embedded in the PDF), otherwise the Liberation Serif shipped with the application, which has the same letter sizes.</translation>
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../sangkien_desktop/gui/keys.py" line="+130"/>
+        <source>Phím tắt</source>
+        <extracomment>The keys that leave a search box for its results.</extracomment>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>↓ hoặc Enter</source>
+        <translation>↓ or Enter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Từ ô tìm kiếm xuống danh sách kết quả</source>
+        <translation>From a search box down to its results</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ô tìm kiếm</source>
+        <translation>Search box</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Phím</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Việc</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cửa sổ</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>SignInWait</name>
     <message numerus="yes">
+        <location filename="../../sangkien_desktop/gui/login.py" line="-67"/>
         <source>Vui lòng chờ %n giây…</source>
+        <extracomment>The time now; tests replace it (the core&apos;s ``now`` comes from it too).</extracomment>
         <translation>
             <numerusform>Please wait %n second…</numerusform>
             <numerusform>Please wait %n seconds…</numerusform>
@@ -3983,7 +4298,7 @@ Assigned to: %2</translation>
 <context>
     <name>SpreadsheetDialogs</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/spreadsheet_dialogs.py" line="-84"/>
+        <location filename="../../sangkien_desktop/gui/spreadsheet_dialogs.py" line="-87"/>
         <source>Bảng tính Excel (*.xlsx *.xlsm)</source>
         <translation>Excel workbook (*.xlsx *.xlsm)</translation>
     </message>
@@ -3996,11 +4311,12 @@ Assigned to: %2</translation>
 <context>
     <name>StateDialog</name>
     <message>
+        <location filename="../../sangkien_desktop/gui/dialogs.py" line="-130"/>
         <source>Chọn trạng thái…</source>
         <translation>Choose a state…</translation>
     </message>
     <message>
-        <location filename="../../sangkien_desktop/gui/dialogs.py" line="-122"/>
+        <location line="-4"/>
         <source>Chuyển trạng thái</source>
         <translation>Change status</translation>
     </message>
@@ -4010,7 +4326,7 @@ Assigned to: %2</translation>
         <translation>Move %1 to status:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>%1 — %2/%3 chuyển được</source>
         <translation>%1 — %2 of %3 can move</translation>
     </message>
@@ -4028,7 +4344,7 @@ Assigned to: %2</translation>
 <context>
     <name>TargetDelegate</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/screens/reports.py" line="-520"/>
+        <location filename="../../sangkien_desktop/gui/screens/reports.py" line="-525"/>
         <source>Chưa đặt</source>
         <translation>Not set</translation>
     </message>
@@ -4036,7 +4352,7 @@ Assigned to: %2</translation>
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/tasks.py" line="+72"/>
+        <location filename="../../sangkien_desktop/gui/tasks.py" line="+74"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
@@ -4046,7 +4362,7 @@ Assigned to: %2</translation>
         <translation>Working</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>Sáng Kiến Desktop</source>
         <translation>Sáng Kiến Desktop</translation>
     </message>
@@ -4056,6 +4372,7 @@ Assigned to: %2</translation>
         <translation>An unexpected error occurred. Data already saved is not affected.</translation>
     </message>
     <message>
+        <location line="+10"/>
         <source>Chi tiết đã được ghi vào tệp nhật ký:
 %1</source>
         <translation>The details are written to the log file:
@@ -4065,7 +4382,7 @@ Assigned to: %2</translation>
 <context>
     <name>UnitForm</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/first_run.py" line="-259"/>
+        <location filename="../../sangkien_desktop/gui/first_run.py" line="-263"/>
         <source>VD: Công đoàn Công ty Cổ phần Cơ khí Đông Anh</source>
         <translation>e.g. Công đoàn Công ty Cổ phần Cơ khí Đông Anh</translation>
     </message>
@@ -4080,12 +4397,12 @@ Assigned to: %2</translation>
         <translation>The unit&apos;s own code, written on the data sent to the superior union.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>VD: Liên đoàn Lao động huyện Đông Anh</source>
         <translation>e.g. Liên đoàn Lao động huyện Đông Anh</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>VD: Liên đoàn Lao động thành phố Hà Nội</source>
         <translation>e.g. Liên đoàn Lao động thành phố Hà Nội</translation>
     </message>
@@ -4166,11 +4483,12 @@ Assigned to: %2</translation>
         <translation>Confirm upload to portal</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Ngày lên Cổng</source>
         <translation>Date on the portal</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Xác nhận</source>
         <translation>Confirm</translation>
     </message>
@@ -4226,14 +4544,14 @@ Assigned to: %2</translation>
 <context>
     <name>WorkflowDialogs</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/dialogs.py" line="-133"/>
-        <location line="+420"/>
+        <location filename="../../sangkien_desktop/gui/dialogs.py" line="-202"/>
+        <location line="+500"/>
         <source>Hủy</source>
-        <extracomment>Up to this many initiatives move at once on the GUI thread (a move takes a few ms); more go through ``run_task`` with progress and cancel.</extracomment>
+        <extracomment>The workflow&apos;s order: a move to a state later in it is a step forward, earlier a step back. Up to this many initiatives move at once on the GUI thread (a move takes a few ms); more go through ``run_task`` with progress and cancel.</extracomment>
         <translation>Cancel</translation>
     </message>
     <message numerus="yes">
-        <location line="-172"/>
+        <location line="-175"/>
         <source>Đã chuyển %n sáng kiến sang “%1”.</source>
         <translation>
             <numerusform>Moved %n initiative to “%1”.</numerusform>
@@ -4272,7 +4590,7 @@ Assigned to: %2</translation>
         <translation>No initiatives were moved.</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+139"/>
         <source>Đồng ý</source>
         <translation>OK</translation>
     </message>
@@ -4285,80 +4603,6 @@ Assigned to: %2</translation>
         <location line="+2"/>
         <source>Bảng tính Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
-    </message>
-</context>
-<context>
-    <name>MoveBar</name>
-    <message>
-        <source>Trả về…</source>
-        <translation>Send back…</translation>
-    </message>
-    <message>
-        <source>Trả sáng kiến về bước trước để sửa hồ sơ</source>
-        <translation>Send the initiative back a step to correct the dossier</translation>
-    </message>
-    <message>
-        <source>Chuyển sang bước tiếp theo</source>
-        <translation>Move to the next step</translation>
-    </message>
-    <message>
-        <source>→ %1</source>
-        <translation>→ %1</translation>
-    </message>
-    <message>
-        <source>← %1</source>
-        <translation>← %1</translation>
-    </message>
-    <message>
-        <source>Lưu sáng kiến trước khi chuyển trạng thái.</source>
-        <translation>Save the initiative before changing its state.</translation>
-    </message>
-    <message>
-        <source>Chuyển sang “%1”</source>
-        <translation>Move to “%1”</translation>
-    </message>
-    <message>
-        <source>Chưa chuyển được: %1</source>
-        <translation>Cannot move yet: %1</translation>
-    </message>
-    <message>
-        <source>“%1” là bước cuối.</source>
-        <translation>“%1” is the last step.</translation>
-    </message>
-</context>
-<context>
-    <name>ShortcutsDialog</name>
-    <message>
-        <source>Phím tắt</source>
-        <translation>Keyboard shortcuts</translation>
-    </message>
-    <message>
-        <source>↓ hoặc Enter</source>
-        <translation>↓ or Enter</translation>
-    </message>
-    <message>
-        <source>Từ ô tìm kiếm xuống danh sách kết quả</source>
-        <translation>From a search box down to its results</translation>
-    </message>
-    <message>
-        <source>Ô tìm kiếm</source>
-        <translation>Search box</translation>
-    </message>
-    <message>
-        <source>Phím</source>
-        <translation>Keys</translation>
-    </message>
-    <message>
-        <source>Việc</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <source>Cửa sổ</source>
-        <translation>Window</translation>
-    </message>
-    <message>
-        <source>Đóng</source>
-        <translation>Close</translation>
     </message>
 </context>
 </TS>

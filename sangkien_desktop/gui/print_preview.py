@@ -42,8 +42,8 @@ if TYPE_CHECKING:
     from sangkien_desktop.gui.editor import InitiativeEditor
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("Printing", text, "", n)
+# lupdate reads ``translate("Printing", "…")`` calls (context written out); ``n`` for plurals.
+translate = QCoreApplication.translate
 
 
 def number_ranges(numbers: Sequence[int]) -> str:
@@ -58,7 +58,7 @@ def number_ranges(numbers: Sequence[int]) -> str:
             parts.append(
                 f"{start:02d}"
                 if start == previous
-                else f"{start:02d} " + _tr("đến") + f" {previous:02d}"
+                else f"{start:02d} " + translate("Printing", "đến") + f" {previous:02d}"
             )
         start = previous = number
     return ", ".join(parts)
@@ -69,24 +69,37 @@ def confirmation_text(plan: CertificatePlan, everything: bool) -> str:
     lines = []
     if everything:
         lines.append(
-            _tr(
+            translate(
+                "Printing",
                 "Chưa chọn sáng kiến nào: sẽ in cho mọi sáng kiến đã công nhận, đủ điều kiện, "
-                "còn tác giả chưa có giấy (%n sáng kiến).",
-                len(plan.codes),
-            )
+                "còn tác giả chưa có giấy (%1 sáng kiến).",
+            ).replace("%1", str(len(plan.codes)))
         )
     new = len(plan.new_numbers)
     if new:
         lines.append(
-            _tr("Sẽ cấp %n giấy chứng nhận mới, số %1 năm %2.", new)
-            .replace("%1", number_ranges(plan.new_numbers))
-            .replace("%2", str(plan.year))
+            translate("Printing", "Sẽ cấp %1 giấy chứng nhận mới, số %2 năm %3.")
+            .replace("%1", str(new))
+            .replace("%2", number_ranges(plan.new_numbers))
+            .replace("%3", str(plan.year))
         )
     if plan.pages > new:
-        lines.append(_tr("In lại %n giấy đã cấp (giữ nguyên số cũ).", plan.pages - new))
+        lines.append(
+            translate("Printing", "In lại %1 giấy đã cấp (giữ nguyên số cũ).").replace(
+                "%1", str(plan.pages - new)
+            )
+        )
     if plan.refused:
-        lines.append(_tr("%n sáng kiến chưa đủ điều kiện sẽ không được in.", len(plan.refused)))
-    lines.append(_tr("Số chỉ được cấp khi bạn bấm “Cấp số và in”; số đã cấp không dùng lại."))
+        lines.append(
+            translate("Printing", "%1 sáng kiến chưa đủ điều kiện sẽ không được in.").replace(
+                "%1", str(len(plan.refused))
+            )
+        )
+    lines.append(
+        translate(
+            "Printing", "Số chỉ được cấp khi bạn bấm “Cấp số và in”; số đã cấp không dùng lại."
+        )
+    )
     return "\n\n".join(lines)
 
 
@@ -97,13 +110,13 @@ class ConfirmCertificates:
     def ask(cls, parent: QWidget | None, plan: CertificatePlan, everything: bool) -> bool:
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            _tr("In giấy chứng nhận"),
+            translate("Printing", "In giấy chứng nhận"),
             confirmation_text(plan, everything),
             parent=parent,
         )
         box.setObjectName("confirmCertificates")
-        go = box.addButton(_tr("Cấp số và in"), QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(_tr("Hủy"), QMessageBox.ButtonRole.RejectRole)
+        go = box.addButton(translate("Printing", "Cấp số và in"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(translate("Printing", "Hủy"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(cancel)
         box.exec()
         chosen = box.clickedButton() is go
@@ -135,17 +148,18 @@ def certificate_plan(
 def open_pdf(parent: QWidget | None, path: Path) -> bool:
     """Open ``path`` in the PC's PDF reader, or say why not (and where the file is)."""
     if not path.is_file():
-        reason = _tr("Không tìm thấy tệp %1 (đã bị xóa hoặc di chuyển?).")
+        reason = translate("Printing", "Không tìm thấy tệp %1 (đã bị xóa hoặc di chuyển?).")
     elif QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
         return True
     else:
-        reason = _tr(
+        reason = translate(
+            "Printing",
             "Máy này chưa có chương trình đọc tệp PDF nên không mở được tệp %1. Tệp đã được "
-            "lưu; dùng “Xem trước” để xem và in ngay trong Sáng Kiến Desktop."
+            "lưu; dùng “Xem trước” để xem và in ngay trong Sáng Kiến Desktop.",
         )
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        _tr("Không mở được tệp PDF"),
+        translate("Printing", "Không mở được tệp PDF"),
         reason.replace("%1", str(path)),
         parent=parent,
     )
@@ -183,15 +197,23 @@ class PrintPreview(QDialog):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.pages_label = QLabel(self, objectName="previewPages")
-        self.pages_label.setText(_tr("%n trang", self.page_count()))
-        self.print_button = QPushButton(_tr("In…"), self, objectName="previewPrint")
+        self.pages_label.setText(
+            translate("Printing", "Số trang: %1").replace("%1", str(self.page_count()))
+        )
+        self.print_button = QPushButton(
+            translate("Printing", "In…"), self, objectName="previewPrint"
+        )
         self.print_button.clicked.connect(self.print_dialog)
-        self.save_button = QPushButton(_tr("Lưu thành PDF…"), self, objectName="previewSave")
+        self.save_button = QPushButton(
+            translate("Printing", "Lưu thành PDF…"), self, objectName="previewSave"
+        )
         self.save_button.clicked.connect(self.save_as)
-        self.open_button = QPushButton(_tr("Mở tệp PDF"), self, objectName="previewOpen")
+        self.open_button = QPushButton(
+            translate("Printing", "Mở tệp PDF"), self, objectName="previewOpen"
+        )
         self.open_button.clicked.connect(lambda: self.saved and open_pdf(self, self.saved))
         self.open_button.setEnabled(saved is not None)
-        close = QPushButton(_tr("Đóng"), self, objectName="previewClose")
+        close = QPushButton(translate("Printing", "Đóng"), self, objectName="previewClose")
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.pages_label, 1)
@@ -209,7 +231,7 @@ class PrintPreview(QDialog):
     def print_dialog(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(_tr("In"))
+        dialog.setWindowTitle(translate("Printing", "In"))
         dialog.setMinMax(1, max(1, self.page_count()))
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.print_to(printer)
@@ -221,7 +243,9 @@ class PrintPreview(QDialog):
         last = min(self.page_count(), printer.toPage() or self.page_count())
         painter = QPainter()
         if not painter.begin(printer):
-            tasks.show_error(self, SangKienError(_tr("Không in được: máy in không sẵn sàng.")))
+            tasks.show_error(
+                self, SangKienError(translate("Printing", "Không in được: máy in không sẵn sàng."))
+            )
             return 0
         printed = 0
         try:
@@ -242,9 +266,9 @@ class PrintPreview(QDialog):
     def save_as(self) -> Path | None:
         name, _filter = QFileDialog.getSaveFileName(
             self,
-            _tr("Lưu thành PDF"),
+            translate("Printing", "Lưu thành PDF"),
             str((self.saved.parent if self.saved else Path.home()) / self.suggested_name),
-            _tr("Tệp PDF (*.pdf)"),
+            translate("Printing", "Tệp PDF (*.pdf)"),
         )
         if not name:
             return None
@@ -260,7 +284,7 @@ class PrintPreview(QDialog):
             tasks.show_error(
                 self,
                 SangKienError(
-                    _tr("Không lưu được tệp %1: %2")
+                    translate("Printing", "Không lưu được tệp %1: %2")
                     .replace("%1", str(path))
                     .replace("%2", str(exc))
                 ),
@@ -292,10 +316,10 @@ FORM_ORDER = ("application", "description", "receipt", "portal-sheet")
 
 def form_title(kind: str) -> str:
     return {
-        "application": _tr("Đơn yêu cầu công nhận sáng kiến"),
-        "description": _tr("Mô tả sáng kiến"),
-        "receipt": _tr("Giấy biên nhận đơn"),
-        "portal-sheet": _tr("Phiếu thông tin sáng kiến"),
+        "application": translate("Printing", "Đơn yêu cầu công nhận sáng kiến"),
+        "description": translate("Printing", "Mô tả sáng kiến"),
+        "receipt": translate("Printing", "Giấy biên nhận đơn"),
+        "portal-sheet": translate("Printing", "Phiếu thông tin sáng kiến"),
     }[kind]
 
 
@@ -303,13 +327,17 @@ class PrintMenu(QPushButton):
     """The editor's "In" button: the certificate (recognised and eligible) and each form."""
 
     def __init__(self, editor: InitiativeEditor) -> None:
-        super().__init__(_tr("In"), editor)
+        super().__init__(translate("Printing", "In"), editor)
         self.setObjectName("printButton")
-        self.setToolTip(_tr("In giấy chứng nhận hoặc các mẫu đơn của sáng kiến này"))
+        self.setToolTip(
+            translate("Printing", "In giấy chứng nhận hoặc các mẫu đơn của sáng kiến này")
+        )
         self.editor = editor
         self.menu_ = QMenu(self)
         self.menu_.setObjectName("printMenu")
-        self.certificate_action = self.menu_.addAction(_tr("Giấy chứng nhận sáng kiến…"))
+        self.certificate_action = self.menu_.addAction(
+            translate("Printing", "Giấy chứng nhận sáng kiến…")
+        )
         self.certificate_action.setObjectName("printCertificate")
         self.certificate_action.triggered.connect(self.print_certificate)
         self.menu_.addSeparator()
@@ -332,9 +360,9 @@ class PrintMenu(QPushButton):
             stored and recognised and access.can(db, "certificate.print")
         )
         self.certificate_action.setText(
-            _tr("Giấy chứng nhận sáng kiến…")
+            translate("Printing", "Giấy chứng nhận sáng kiến…")
             if recognised
-            else _tr("Giấy chứng nhận (khi sáng kiến đã được công nhận)")
+            else translate("Printing", "Giấy chứng nhận (khi sáng kiến đã được công nhận)")
         )
         for action in self.form_actions.values():
             action.setEnabled(stored and access.can(db, "report.export"))
@@ -354,7 +382,9 @@ class PrintMenu(QPushButton):
             return None
         title = form_title(kind)
         self.editor.report(
-            _tr("Đã dựng %1 của sáng kiến %2.").replace("%1", title).replace("%2", code)
+            translate("Printing", "Đã dựng %1 của sáng kiến %2.")
+            .replace("%1", title)
+            .replace("%2", code)
         )
         return PrintPreview.show_pdf(self.editor, f"{title} — {code}", data, f"{kind}-{code}.pdf")
 
@@ -369,7 +399,7 @@ class PrintMenu(QPushButton):
             return None
         path = ChooseFile.ask(
             self.editor,
-            _tr("Lưu giấy chứng nhận sáng kiến"),
+            translate("Printing", "Lưu giấy chứng nhận sáng kiến"),
             f"giay-chung-nhan-{record.code}-{date.today():%Y%m%d}.pdf",
         )
         if path is None:
@@ -386,10 +416,16 @@ class PrintMenu(QPushButton):
             tasks.show_error(self.editor, exc)
             return None
         self.editor.report(
-            _tr("Đã in %n giấy chứng nhận vào tệp %1.", pages).replace("%1", str(path))
+            translate("Printing", "Đã in %1 giấy chứng nhận vào tệp %2.")
+            .replace("%1", str(pages))
+            .replace("%2", str(path))
         )
         PrintPreview.show_pdf(
-            self.editor, _tr("Giấy chứng nhận sáng kiến"), path.read_bytes(), path.name, path
+            self.editor,
+            translate("Printing", "Giấy chứng nhận sáng kiến"),
+            path.read_bytes(),
+            path.name,
+            path,
         )
         return path
 
@@ -400,7 +436,7 @@ class ChooseFile:
     @classmethod
     def ask(cls, parent: QWidget | None, title: str, suggested: str) -> Path | None:
         name, _filter = QFileDialog.getSaveFileName(
-            parent, title, str(Path.home() / suggested), _tr("Tệp PDF (*.pdf)")
+            parent, title, str(Path.home() / suggested), translate("Printing", "Tệp PDF (*.pdf)")
         )
         if not name:
             return None
