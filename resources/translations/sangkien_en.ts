@@ -1959,7 +1959,7 @@ File: %5</translation>
 <context>
     <name>InitiativesScreen</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/screens/initiatives.py" line="+82"/>
+        <location filename="../../sangkien_desktop/gui/screens/initiatives.py" line="+83"/>
         <source>Tìm theo mã, tên sáng kiến, tác giả — gõ có dấu hoặc không dấu (Ctrl+F)</source>
         <translation>Search by code, title or author — with or without diacritics (Ctrl+F)</translation>
     </message>
@@ -2030,7 +2030,7 @@ File: %5</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <location line="+128"/>
+        <location line="+130"/>
         <source>%n sáng kiến</source>
         <translation>
             <numerusform>%n initiative</numerusform>
@@ -2038,7 +2038,7 @@ File: %5</translation>
         </translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-40"/>
         <source>Mở hồ sơ</source>
         <translation>Open dossier</translation>
     </message>
@@ -2053,7 +2053,7 @@ File: %5</translation>
         <translation>Assign a helper…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Chuyển trạng thái, giao người hỗ trợ (chuột phải)</source>
         <translation>Change status, assign (right-click)</translation>
     </message>
@@ -3260,7 +3260,7 @@ Assigned to: %2</translation>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/print_preview.py" line="+61"/>
+        <location filename="../../sangkien_desktop/gui/print_preview.py" line="+63"/>
         <source>đến</source>
         <translation>to</translation>
     </message>
@@ -3362,12 +3362,12 @@ Assigned to: %2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+168"/>
+        <location line="+197"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-181"/>
         <source>Không lưu được tệp %1: %2</source>
         <translation>Could not save %1: %2</translation>
     </message>
@@ -3395,7 +3395,7 @@ Assigned to: %2</translation>
     <message>
         <location line="+11"/>
         <source>In giấy chứng nhận hoặc các mẫu đơn của sáng kiến này</source>
-        <translation>Print this initiative's certificate or its dossier forms</translation>
+        <translation>Print this initiative&apos;s certificate or its dossier forms</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3409,26 +3409,36 @@ Assigned to: %2</translation>
         <translation>Certificate (once the initiative is recognised)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+50"/>
         <source>Đã dựng %1 của sáng kiến %2.</source>
         <translation>%1 of initiative %2 is ready.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>Lưu giấy chứng nhận sáng kiến</source>
         <translation>Save the recognition certificates</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
         <source>Đã in %1 giấy chứng nhận vào tệp %2.</source>
         <translation>Printed %1 certificate(s) to %2.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>In giấy chứng nhận của sáng kiến đã chọn…</source>
+        <translation>Print the selected initiatives&apos; certificates…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>In mẫu đơn</source>
+        <translation>Print a dossier form</translation>
     </message>
     <message>
         <source>Đã in %n giấy chứng nhận vào tệp %1.</source>
         <translation type="obsolete">Printed %n certificate to %1.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-34"/>
         <source>Giấy chứng nhận sáng kiến</source>
         <translation>Recognition certificate</translation>
     </message>
@@ -3961,7 +3971,7 @@ Assigned to: %2</translation>
     <message>
         <location line="-146"/>
         <source>Khen thưởng của công đoàn cơ sở cho tác giả và tập thể (số quyết định, ngày, hình thức, số tiền). Chọn dòng để in giấy chứng nhận của các sáng kiến đó; không chọn dòng nào thì được hỏi có in cho mọi sáng kiến đã công nhận chưa có giấy không, với số giấy và các số sẽ cấp.</source>
-        <translation>The grassroots union's rewards to authors and collectives (decision number, date, form, amount). Select rows to print those initiatives' certificates; with no row selected you are asked whether to print for every recognised initiative without one, with the count and the numbers to be issued.</translation>
+        <translation>The grassroots union&apos;s rewards to authors and collectives (decision number, date, form, amount). Select rows to print those initiatives&apos; certificates; with no row selected you are asked whether to print for every recognised initiative without one, with the count and the numbers to be issued.</translation>
     </message>
     <message>
         <location line="+162"/>

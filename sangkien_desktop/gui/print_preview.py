@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QMenu,
     QMessageBox,
     QPushButton,
@@ -40,6 +41,7 @@ from sangkien_desktop.storage.database import Database
 
 if TYPE_CHECKING:
     from sangkien_desktop.gui.editor import InitiativeEditor
+    from sangkien_desktop.gui.screens.initiatives import InitiativesScreen
 
 
 # lupdate reads ``translate("Printing", "…")`` calls (context written out); ``n`` for plurals.
@@ -374,60 +376,89 @@ class PrintMenu(QPushButton):
     def print_form(self, kind: str) -> PrintPreview | None:
         if not self._saved():
             return None
-        code = self.editor.record.code
-        try:
-            data = documents.render_form(self.editor.db, self.editor.profile, kind, code)
-        except SangKienError as exc:
-            tasks.show_error(self.editor, exc)
-            return None
-        title = form_title(kind)
-        self.editor.report(
-            translate("Printing", "Đã dựng %1 của sáng kiến %2.")
-            .replace("%1", title)
-            .replace("%2", code)
+        editor = self.editor
+        return print_form(
+            editor, editor.db, editor.profile, kind, editor.record.code, editor.report
         )
-        return PrintPreview.show_pdf(self.editor, f"{title} — {code}", data, f"{kind}-{code}.pdf")
 
     def print_certificate(self) -> Path | None:
-        """One initiative's certificates (one per author), numbers confirmed first, written to
-        the PDF chosen, then previewed."""
         if not self._saved():
             return None
-        record = self.editor.record
-        plan = certificate_plan(self.editor, self.editor.db, self.editor.profile, [record.code])
-        if plan is None:
-            return None
-        path = ChooseFile.ask(
-            self.editor,
-            translate("Printing", "Lưu giấy chứng nhận sáng kiến"),
-            f"giay-chung-nhan-{record.code}-{date.today():%Y%m%d}.pdf",
+        editor = self.editor
+        return print_certificates(
+            editor, editor.db, editor.profile, [editor.record.code], editor.report
         )
-        if path is None:
-            return None
-        try:
-            pages = documents.print_certificates(
-                self.editor.db,
-                self.editor.profile,
-                path,
-                [record.code],
-                expected=plan.new_numbers,
-            )
-        except SangKienError as exc:
-            tasks.show_error(self.editor, exc)
-            return None
-        self.editor.report(
-            translate("Printing", "Đã in %1 giấy chứng nhận vào tệp %2.")
-            .replace("%1", str(pages))
-            .replace("%2", str(path))
-        )
-        PrintPreview.show_pdf(
-            self.editor,
-            translate("Printing", "Giấy chứng nhận sáng kiến"),
-            path.read_bytes(),
-            path.name,
-            path,
-        )
-        return path
+
+
+def _status(parent: QWidget) -> Callable[[str], object]:
+    """Where a print says it is done: the window's status bar, not a box."""
+    window = parent.window()
+    if isinstance(window, QMainWindow):
+        return lambda text: window.statusBar().showMessage(text, 10000)
+    return lambda _text: None
+
+
+def print_form(
+    parent: QWidget,
+    db: Database,
+    profile: ProgramProfile,
+    kind: str,
+    code: str,
+    report: Callable[[str], object] | None = None,
+) -> PrintPreview | None:
+    """The form ``kind`` of initiative ``code`` in a preview (Print, Save as PDF)."""
+    try:
+        data = documents.render_form(db, profile, kind, code)
+    except SangKienError as exc:
+        tasks.show_error(parent, exc)
+        return None
+    title = form_title(kind)
+    (report or _status(parent))(
+        translate("Printing", "Đã dựng %1 của sáng kiến %2.")
+        .replace("%1", title)
+        .replace("%2", code)
+    )
+    return PrintPreview.show_pdf(parent, f"{title} — {code}", data, f"{kind}-{code}.pdf")
+
+
+def print_certificates(
+    parent: QWidget,
+    db: Database,
+    profile: ProgramProfile,
+    codes: Sequence[str],
+    report: Callable[[str], object] | None = None,
+) -> Path | None:
+    """The certificates of ``codes`` (one per author): the numbers confirmed first when more
+    than one is printed, written to the PDF chosen, then previewed."""
+    plan = certificate_plan(parent, db, profile, codes)
+    if plan is None:
+        return None
+    name = codes[0] if len(codes) == 1 else f"{len(codes)}-sang-kien"
+    path = ChooseFile.ask(
+        parent,
+        translate("Printing", "Lưu giấy chứng nhận sáng kiến"),
+        f"giay-chung-nhan-{name}-{date.today():%Y%m%d}.pdf",
+    )
+    if path is None:
+        return None
+    try:
+        pages = documents.print_certificates(db, profile, path, codes, expected=plan.new_numbers)
+    except SangKienError as exc:
+        tasks.show_error(parent, exc)
+        return None
+    (report or _status(parent))(
+        translate("Printing", "Đã in %1 giấy chứng nhận vào tệp %2.")
+        .replace("%1", str(pages))
+        .replace("%2", str(path))
+    )
+    PrintPreview.show_pdf(
+        parent,
+        translate("Printing", "Giấy chứng nhận sáng kiến"),
+        path.read_bytes(),
+        path.name,
+        path,
+    )
+    return path
 
 
 class ChooseFile:
@@ -442,3 +473,45 @@ class ChooseFile:
             return None
         path = Path(name)
         return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+
+class ListPrintMenu:
+    """The list's row menu: the certificates of the selected initiatives (count and numbers
+    confirmed when more than one) and, for one initiative, each dossier form."""
+
+    def __init__(self, screen: InitiativesScreen, menu: QMenu) -> None:
+        self.screen = screen
+        menu.addSeparator()
+        self.certificate_action = menu.addAction(
+            translate("Printing", "In giấy chứng nhận của sáng kiến đã chọn…")
+        )
+        self.certificate_action.setObjectName("listPrintCertificates")
+        self.certificate_action.triggered.connect(self.print_certificates)
+        self.forms_menu = menu.addMenu(translate("Printing", "In mẫu đơn"))
+        self.forms_menu.setObjectName("listPrintForms")
+        self.form_actions = {}
+        for kind in FORM_ORDER:
+            action = self.forms_menu.addAction(form_title(kind) + "…")
+            action.setObjectName(f"listPrintForm-{kind}")
+            action.triggered.connect(lambda _checked=False, kind=kind: self.print_form(kind))
+            self.form_actions[kind] = action
+
+    def codes(self) -> list[str]:
+        return [str(code) for code in self.screen._selected_values("code")]
+
+    def update_actions(self, count: int) -> None:
+        db = self.screen.db
+        self.certificate_action.setEnabled(count > 0 and access.can(db, "certificate.print"))
+        self.forms_menu.setEnabled(count == 1 and access.can(db, "report.export"))
+
+    def print_certificates(self) -> Path | None:
+        codes = self.codes()
+        if not codes:
+            return None
+        return print_certificates(self.screen, self.screen.db, self.screen.profile, codes)
+
+    def print_form(self, kind: str) -> PrintPreview | None:
+        codes = self.codes()
+        if len(codes) != 1:
+            return None
+        return print_form(self.screen, self.screen.db, self.screen.profile, kind, codes[0])

@@ -39,6 +39,7 @@ from sangkien_desktop.gui.initiative_model import ID_ROLE, RAW_ROLE, InitiativeT
 from sangkien_desktop.gui.keys import flush, lead_into
 from sangkien_desktop.gui.look import ui_language
 from sangkien_desktop.gui.permissions import guard
+from sangkien_desktop.gui.print_preview import ListPrintMenu
 from sangkien_desktop.gui.tasks import show_error
 from sangkien_desktop.program.profile import ProgramProfile
 from sangkien_desktop.services.initiatives import InitiativeFilter, eligibility_years
@@ -384,6 +385,7 @@ class InitiativesScreen(QWidget):
         self.assign_action.triggered.connect(self.bulk_assign)
         menu = QMenu(self)
         menu.addActions([self.open_action, self.move_action, self.assign_action])
+        self.print_menu = ListPrintMenu(self, menu)  # certificates of the selection, forms of one
         self.bulk_button = QToolButton(self, objectName="bulkButton")
         self.bulk_button.setToolTip(self.tr("Chuyển trạng thái, giao người hỗ trợ (chuột phải)"))
         self.bulk_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -401,6 +403,7 @@ class InitiativesScreen(QWidget):
         self.open_action.setEnabled(count == 1)
         guard(self.db, self.move_action, "initiative.move", count > 0)
         guard(self.db, self.assign_action, "initiative.edit", count > 0)
+        self.print_menu.update_actions(count)
 
     def _open_selected(self) -> None:
         ids = self.selected_ids()
