@@ -94,6 +94,7 @@ def capture(folder: Path, platform: str, lang: str) -> int:
     with tempfile.TemporaryDirectory(prefix="sangkien-screenshots-") as work:
         shots = Shots(folder, platform, Path(work))
         shots.main_screens()
+        shots.print_preview()
         shots.editor()
         shots.first_run()
         shots.accounts()
@@ -163,6 +164,24 @@ class Shots:
         for key in SCREENS:
             window.show_screen(key)
             self.save(window, key)
+
+    def print_preview(self) -> None:
+        """The print preview inside the application, over a recognised initiative's
+        certificates (numbers taken in this throwaway copy of the demo only)."""
+        from sangkien_desktop.documents import service
+        from sangkien_desktop.gui.print_preview import PrintPreview
+
+        window = self.window
+        assert window is not None
+        codes = service.plan_certificates(self.db, self.profile).codes
+        if not codes:
+            return
+        path = self.work / "giay-chung-nhan.pdf"
+        service.print_certificates(self.db, self.profile, path, codes[:1])
+        preview = PrintPreview.show_pdf(window, path.name, path.read_bytes(), path.name, path)
+        preview.resize(900, HEIGHT - 80)
+        self.save(preview, "print-preview")
+        preview.close()
 
     def editor(self) -> None:
         """The editor over an initiative that has findings to show."""
