@@ -3362,12 +3362,12 @@ Assigned to: %2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+197"/>
+        <location line="+200"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-184"/>
         <source>Không lưu được tệp %1: %2</source>
         <translation>Could not save %1: %2</translation>
     </message>
@@ -3399,9 +3399,14 @@ Assigned to: %2</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Giấy chứng nhận sáng kiến…</source>
         <translation>Recognition certificate…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Giấy chứng nhận (chưa đủ điều kiện: xem Kiểm tra hồ sơ)</source>
+        <translation>Certificate (does not qualify yet: see Dossier check)</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from sangkien_desktop.documents import service as documents
-from sangkien_desktop.documents.eligibility import RECOGNISED_STATES
+from sangkien_desktop.documents.eligibility import RECOGNISED_STATES, refusals
 from sangkien_desktop.documents.forms import FORMS
 from sangkien_desktop.documents.furniture import write_pdf
 from sangkien_desktop.documents.service import CertificatePlan
@@ -358,14 +358,17 @@ class PrintMenu(QPushButton):
         record, db = self.editor.record, self.editor.db
         stored = record.created_at is not None or self.editor.is_modified()
         recognised = record.status in RECOGNISED_STATES
+        eligible = recognised and not refusals([record], self.editor.profile)
         self.certificate_action.setEnabled(
-            stored and recognised and access.can(db, "certificate.print")
+            stored and eligible and access.can(db, "certificate.print")
         )
-        self.certificate_action.setText(
-            translate("Printing", "Giấy chứng nhận sáng kiến…")
-            if recognised
-            else translate("Printing", "Giấy chứng nhận (khi sáng kiến đã được công nhận)")
-        )
+        if eligible:
+            text = translate("Printing", "Giấy chứng nhận sáng kiến…")
+        elif recognised:
+            text = translate("Printing", "Giấy chứng nhận (chưa đủ điều kiện: xem Kiểm tra hồ sơ)")
+        else:
+            text = translate("Printing", "Giấy chứng nhận (khi sáng kiến đã được công nhận)")
+        self.certificate_action.setText(text)
         for action in self.form_actions.values():
             action.setEnabled(stored and access.can(db, "report.export"))
 

@@ -42,6 +42,7 @@ pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not s
 
 ONE_AUTHOR = ("SK-2022-0069", "demo-0069-50ee7709")
 TWO_AUTHORS = ("SK-2021-0066", "demo-0066-db354306")
+REFUSED_ID = "demo-0033-ce15520e"  # SK-2021-0033: recognised, its shares add up to 90 % (C4)
 
 
 @pytest.fixture
@@ -245,3 +246,13 @@ def test_opening_a_missing_pdf_says_why(qtbot: Any, tmp_path: Path) -> None:
     box = owner.findChild(QMessageBox, "openPdfFailed")
     assert box is not None and str(missing) in box.text()
     box.close()
+
+
+def test_the_editor_offers_no_certificate_for_an_initiative_the_gate_refuses(
+    editor: Any, seen: dict[str, list[Any]]
+) -> None:
+    window = editor(REFUSED_ID)
+    window.print_button.update_actions()
+    action = window.print_button.certificate_action
+    assert not action.isEnabled() and "chưa đủ điều kiện" in action.text()
+    assert all(a.isEnabled() for a in window.print_button.form_actions.values())
