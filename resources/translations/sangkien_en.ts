@@ -892,7 +892,7 @@ Every change made after that moment will no longer be in the data in use. The cu
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../sangkien_desktop/gui/screens/rewards.py" line="+136"/>
+        <location filename="../../sangkien_desktop/gui/screens/rewards.py" line="+138"/>
         <source>In quyết định khen thưởng</source>
         <translation>Print reward decision</translation>
     </message>
@@ -3877,9 +3877,42 @@ Assigned to: %2</translation>
     </message>
 </context>
 <context>
+    <name>RewardDialogs</name>
+    <message>
+        <location line="-42"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Đã in xong</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Xem trước và in</source>
+        <translation>Preview and print</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mở tệp PDF</source>
+        <translation>Open PDF</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>RewardsScreen</name>
     <message>
-        <location line="+101"/>
+        <location line="+19"/>
         <source>Khen thưởng</source>
         <translation>Rewards</translation>
     </message>

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QPageSize
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
@@ -23,6 +23,7 @@ from sangkien_desktop.documents.service import (
 )
 from sangkien_desktop.gui import print_preview
 from sangkien_desktop.gui.editor import CloseChoice, InitiativeEditor
+from sangkien_desktop.gui.look import install_translation
 from sangkien_desktop.gui.print_preview import (
     FORM_ORDER,
     ChooseFile,
@@ -256,3 +257,16 @@ def test_the_editor_offers_no_certificate_for_an_initiative_the_gate_refuses(
     action = window.print_button.certificate_action
     assert not action.isEnabled() and "chưa đủ điều kiện" in action.text()
     assert all(a.isEnabled() for a in window.print_button.form_actions.values())
+
+
+def test_the_print_boxes_speak_english() -> None:
+    app = QApplication.instance()
+    assert app is not None
+    translate = QCoreApplication.translate
+    install_translation(app, "en")
+    try:
+        assert translate("RewardDialogs", "Mở tệp PDF") == "Open PDF"
+        assert translate("RewardDialogs", "Xem trước và in") == "Preview and print"
+        assert translate("Printing", "Cấp số và in") == "Issue and print"
+    finally:
+        install_translation(app, "vi")

@@ -47,9 +47,8 @@ from sangkien_desktop.services.rewards import (
 from sangkien_desktop.storage.database import Database
 from sangkien_desktop.text import format_date, format_vnd
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RewardDialogs", text)
+# lupdate reads translate("RewardDialogs", "…") calls, the context written out.
+translate = QCoreApplication.translate
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -57,7 +56,9 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
     )
     buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_tr("Hủy"))
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+        translate("RewardDialogs", "Hủy")
+    )
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
@@ -163,7 +164,10 @@ class PdfFile:
     @classmethod
     def ask(cls, parent: QWidget | None, title: str, suggested: str) -> Path | None:
         name, _filter = QFileDialog.getSaveFileName(
-            parent, title, str(Path.home() / suggested), _tr("Tệp PDF (*.pdf)")
+            parent,
+            title,
+            str(Path.home() / suggested),
+            translate("RewardDialogs", "Tệp PDF (*.pdf)"),
         )
         if not name:
             return None
@@ -177,10 +181,19 @@ class OpenPdf:
     @classmethod
     def ask(cls, parent: QWidget | None, text: str) -> str:
         """``"preview"`` (inside the application), ``"open"`` (the PC's reader) or ``""``."""
-        box = QMessageBox(QMessageBox.Icon.Information, _tr("Đã in xong"), text, parent=parent)
-        preview_button = box.addButton(_tr("Xem trước và in"), QMessageBox.ButtonRole.AcceptRole)
-        open_button = box.addButton(_tr("Mở tệp PDF"), QMessageBox.ButtonRole.ActionRole)
-        box.addButton(_tr("Đóng"), QMessageBox.ButtonRole.RejectRole)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            translate("RewardDialogs", "Đã in xong"),
+            text,
+            parent=parent,
+        )
+        preview_button = box.addButton(
+            translate("RewardDialogs", "Xem trước và in"), QMessageBox.ButtonRole.AcceptRole
+        )
+        open_button = box.addButton(
+            translate("RewardDialogs", "Mở tệp PDF"), QMessageBox.ButtonRole.ActionRole
+        )
+        box.addButton(translate("RewardDialogs", "Đóng"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(preview_button)
         box.exec()
         clicked = box.clickedButton()
