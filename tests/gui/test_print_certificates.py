@@ -270,3 +270,26 @@ def test_the_print_boxes_speak_english() -> None:
         assert translate("Printing", "Cấp số và in") == "Issue and print"
     finally:
         install_translation(app, "vi")
+
+
+def test_open_pdf_after_a_print_says_why_when_no_reader_opens_it(
+    qtbot: Any,
+    screen: RewardsScreen,
+    seen: dict[str, list[Any]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(
+        OpenPdf, "ask", classmethod(lambda cls, p, text: asked.append(text) or "open")
+    )
+    monkeypatch.setattr(print_preview.QDesktopServices, "openUrl", lambda url: False)
+    row = next(r for r, line in enumerate(screen.rewards) if line.initiative_code)
+    screen.table.selectRow(row)
+    _answer(seen, monkeypatch, yes=True)
+    screen.certificates_button.click()
+    qtbot.waitUntil(lambda: bool(asked or seen["errors"]), timeout=scaled(60) * 1000)
+    assert seen["errors"] == []
+    box = screen.findChild(QMessageBox, "openPdfFailed")
+    assert box is not None and "chưa có chương trình đọc tệp PDF" in box.text()
+    assert seen["files"][0] in box.text()
+    box.close()
