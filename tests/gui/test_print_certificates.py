@@ -293,3 +293,23 @@ def test_open_pdf_after_a_print_says_why_when_no_reader_opens_it(
     assert box is not None and "chưa có chương trình đọc tệp PDF" in box.text()
     assert seen["files"][0] in box.text()
     box.close()
+
+
+def test_preview_after_a_rewards_print_shows_every_certificate(
+    qtbot: Any,
+    screen: RewardsScreen,
+    seen: dict[str, list[Any]],
+    monkeypatch: pytest.MonkeyPatch,
+    demo_db: Database,
+) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(
+        OpenPdf, "ask", classmethod(lambda cls, p, text: asked.append(text) or "preview")
+    )
+    _answer(seen, monkeypatch, yes=True)
+    screen.certificates_button.click()
+    qtbot.waitUntil(lambda: bool(asked or seen["errors"]), timeout=scaled(60) * 1000)
+    assert seen["errors"] == []
+    (preview,) = screen.findChildren(PrintPreview)
+    assert preview.page_count() == len(issued_certificates(demo_db)) == 72
+    preview.close()
