@@ -3,8 +3,8 @@
 ``pg_cluster`` (one per test run) runs ``initdb`` in a new folder under the system's temporary
 folder and the server as a child process, listening on a Unix socket only (no TCP port); when
 the run ends ``pg_ctl stop`` stops it and the process is reaped. As root, both run as the
-``postgres`` user. Without PostgreSQL installed (no ``initdb``) the PostgreSQL variants are skipped and
-say so; with ``SANGKIEN_PG_REQUIRED=1`` (CI) they fail instead.
+``postgres`` user. Without PostgreSQL installed (no ``initdb``) the PostgreSQL variants are
+skipped and say so; with ``SANGKIEN_PG_REQUIRED=1`` (CI) they fail instead.
 
 ``database_spec`` is what the ``db`` fixture opens: a new SQLite file, or (``store`` =
 "postgresql") a new database copied from a migrated template. A folder's conftest.py that
