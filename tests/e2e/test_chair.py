@@ -90,6 +90,10 @@ def test_recognise_an_initiative_and_print_its_one_certificate(
     go_to(app, main, "rewards")
     app.shot("rewards")
     app.click(main, 997, 124)  # In giấy chứng nhận…
+    # Nothing selected: the count and the numbers are confirmed first; Hủy is the default.
+    app.window("^In giấy chứng nhận$")
+    app.shot("confirm-numbers")
+    app.key("Tab", "space")  # Cấp số và in
     app.window("^Lưu giấy chứng nhận sáng kiến$")
     app.shot("save-as")
     app.key("Return")  # the suggested name, in the home folder
